@@ -1,0 +1,1 @@
+//! Kazakhstan working days (RULES.md P4). Being written.

@@ -1,0 +1,6 @@
+//! kadr: a static-site generator for a ministry's vacant leadership positions, in
+//! Kazakh and Russian. The pipeline runs one way: `load` → `check` → `render` → `output`.
+
+pub mod calendar;
+pub mod load;
+pub mod model;

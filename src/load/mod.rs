@@ -1,0 +1,2 @@
+//! Files → model.
+pub mod yaml;
