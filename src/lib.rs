@@ -2,5 +2,11 @@
 //! Kazakh and Russian. The pipeline runs one way: `load` → `check` → `render` → `output`.
 
 pub mod calendar;
+pub mod check;
+pub mod diagnostic;
+pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;

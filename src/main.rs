@@ -1,3 +1,180 @@
-fn main() {
-    println!("Hello, world!");
+//! The `kadr` command line: parses flags, calls a pipeline stage, maps the outcome to
+//! an exit code (SPEC.md: 0 done, 1 content errors, 2 usage or I/O).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+use kadr::diagnostic::{self, Format, Messages, messages::MessageLang};
+use kadr::model::Lang;
+use kadr::pipeline;
+
+#[derive(Parser)]
+#[command(
+    name = "kadr",
+    version,
+    about = "Publishes a ministry's vacant leadership positions in Kazakh and Russian"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// The site's root folder (the one holding content/, themes/ and locales/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The date to build for (YYYY-MM-DD); default: today in Asia/Almaty
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// Language of messages
+    #[arg(long, value_enum, default_value = "en")]
+    lang: MessageLang,
+    /// How to print problems
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate every record and print every problem
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Check, then render the site into the output folder
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder; default: public/ in the site root
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print a year's days off with their reasons, to compare with the official table
+    Calendar {
+        year: i16,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_parser = parse_lang, default_value = "kk")]
+        lang: Lang,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|e| format!("not a date (YYYY-MM-DD): {e}"))
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| "expected kk or ru".to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { common } => check(&common),
+        Command::Build { common, out } => build(&common, out),
+        Command::Calendar { year, root, lang } => calendar(year, &root, lang),
+    }
+}
+
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints diagnostics: human output to stderr, machine formats to stdout.
+fn report(checked: &pipeline::Checked, common: &Common) {
+    let messages = Messages::new(common.lang);
+    let text = diagnostic::print(
+        &checked.diagnostics,
+        checked.sources(),
+        &messages,
+        common.format,
+        color(),
+    );
+    match common.format {
+        Format::Human => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        }
+        Format::Json | Format::Github => {
+            let _ = std::io::stdout().write_all(text.as_bytes());
+        }
+    }
+}
+
+fn check(common: &Common) -> ExitCode {
+    let today = common.today.unwrap_or_else(pipeline::today_in_almaty);
+    match pipeline::check(&common.root, today) {
+        Ok(checked) => {
+            report(&checked, common);
+            if checked.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(common: &Common, out: Option<PathBuf>) -> ExitCode {
+    let today = common.today.unwrap_or_else(pipeline::today_in_almaty);
+    let out = out.unwrap_or_else(|| common.root.join("public"));
+    let mut checked = match pipeline::check(&common.root, today) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let pages = pipeline::render(&mut checked, today);
+    report(&checked, common);
+    let Some(pages) = pages else {
+        eprintln!("build failed: {} was left as it was", out.display());
+        return ExitCode::from(1);
+    };
+    match kadr::output::write_site(&out, &pages) {
+        Ok(written) => {
+            eprintln!(
+                "built {} files into {} ({} changed)",
+                written.files,
+                out.display(),
+                written.changed
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn calendar(year: i16, root: &std::path::Path, lang: Lang) -> ExitCode {
+    let today = pipeline::today_in_almaty();
+    let checked = match pipeline::check(root, today) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let cal = kadr::calendar::Calendar::new(&checked.loaded.data.calendar);
+    match kadr::calendar::describe_year(&cal, year, lang) {
+        Some(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("error: no working-day calendar for {year} (content/calendar/{year}.yaml)");
+            ExitCode::from(1)
+        }
+    }
 }

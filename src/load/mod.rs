@@ -1,2 +1,487 @@
-//! Files → model.
+//! Files → model. This stage finds the site's files, reads each one safely (size limit,
+//! UTF-8, no binary, no symbolic links out of the site), parses YAML (in [`yaml`], the
+//! only place that does) and reads records (in [`records`]), in parallel but with a
+//! stable order. It never stops at the first problem: every file is read and every
+//! problem becomes a [`Diagnostic`].
+//!
+//! It also reads the theme (templates, static files) and the UI strings, so that the
+//! later stages do no I/O.
+
+pub mod read;
+pub mod records;
 pub mod yaml;
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Sources};
+use crate::model::{FileId, Lang, Pos, SiteData};
+use read::Ctx;
+
+/// A record file may not be larger than this (SPEC.md).
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+/// Theme files (templates, CSS, images) may be larger, but not unbounded.
+pub const MAX_THEME_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// What kind of record a file under `content/` holds, from where it lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Site,
+    Categories,
+    Unit,
+    Requirement,
+    Vacancy,
+    Calendar,
+}
+
+/// The loaded site: records, the source table diagnostics point into, the diagnostics
+/// found so far, and the theme.
+pub struct Loaded {
+    pub data: SiteData,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    pub theme: Theme,
+}
+
+/// The theme's templates and static files, and the UI strings of both languages.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// (name relative to `templates/`, text)
+    pub templates: Vec<(String, String)>,
+    /// (path relative to `static/`, bytes)
+    pub assets: Vec<(String, Vec<u8>)>,
+    /// (language, [(file name, FTL text)])
+    pub locales: Vec<(Lang, Vec<(String, String)>)>,
+}
+
+/// A problem that is not about content: the root is missing or unreadable.
+#[derive(Debug)]
+pub struct LoadError(pub String);
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Loads the site at `root`.
+pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    if !root.is_dir() {
+        return Err(LoadError(format!("{} is not a directory", root.display())));
+    }
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let content = root.join("content");
+
+    let mut files: Vec<(Kind, PathBuf)> = Vec::new();
+    for (kind, name) in [
+        (Kind::Site, "site.yaml"),
+        (Kind::Categories, "categories.yaml"),
+    ] {
+        let path = content.join(name);
+        if path.exists() || path.is_symlink() {
+            files.push((kind, path));
+        } else {
+            let id = sources.add(format!("content/{name}"), None);
+            let d = Diagnostic::error("missing-file", id, Pos::START)
+                .arg("path", format!("content/{name}"));
+            diagnostics.push(d);
+        }
+    }
+    for (kind, dir, recursive) in [
+        (Kind::Unit, "units", false),
+        (Kind::Requirement, "requirements", false),
+        (Kind::Vacancy, "vacancies", true),
+        (Kind::Calendar, "calendar", false),
+    ] {
+        discover(
+            root,
+            &content.join(dir),
+            kind,
+            recursive,
+            &mut files,
+            &mut sources,
+            &mut diagnostics,
+        );
+    }
+    files.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+
+    // Assign file ids in sorted order, then read and parse in parallel.
+    let first = sources.iter().count() as u32;
+    let results: Vec<(SourceText, FileOutcome)> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, (kind, path))| {
+            let id = FileId(first + i as u32);
+            read_record_file(root, path, *kind, id)
+        })
+        .collect();
+
+    let mut data = SiteData::default();
+    for ((kind, path), (text, outcome)) in files.iter().zip(results) {
+        sources.add(relative(root, path), text);
+        diagnostics.extend(outcome.diagnostics);
+        match outcome.record {
+            Some(Record::Site(s)) => data.site = Some(*s),
+            Some(Record::Categories(c)) => data.categories = Some(c),
+            Some(Record::Unit(u)) => data.units.push(*u),
+            Some(Record::Requirement(r)) => data.requirements.push(*r),
+            Some(Record::Vacancy(v)) => data.vacancies.push(*v),
+            Some(Record::Calendar(c)) => data.calendar.push(*c),
+            None => {
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match kind {
+                    Kind::Unit => data.broken_ids.units.push(stem),
+                    Kind::Requirement => data.broken_ids.requirements.push(stem),
+                    Kind::Categories => data.broken_ids.categories_unreadable = true,
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    let theme = load_theme(root, &mut sources, &mut diagnostics);
+    Ok(Loaded {
+        data,
+        sources,
+        diagnostics,
+        theme,
+    })
+}
+
+type SourceText = Option<Arc<str>>;
+
+enum Record {
+    Site(Box<crate::model::Site>),
+    Categories(crate::model::Categories),
+    Unit(Box<crate::model::Unit>),
+    Requirement(Box<crate::model::Requirement>),
+    Vacancy(Box<crate::model::Vacancy>),
+    Calendar(Box<crate::model::CalendarYear>),
+}
+
+struct FileOutcome {
+    record: Option<Record>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn read_record_file(root: &Path, path: &Path, kind: Kind, id: FileId) -> (SourceText, FileOutcome) {
+    let mut diagnostics = Vec::new();
+    let text = match read_text(path, MAX_RECORD_BYTES) {
+        Ok(text) => text,
+        Err(problem) => {
+            diagnostics.push(problem.diagnostic(id, root, path));
+            return (
+                None,
+                FileOutcome {
+                    record: None,
+                    diagnostics,
+                },
+            );
+        }
+    };
+    let text: Arc<str> = Arc::from(text);
+    let node = match yaml::parse(&text) {
+        Ok(node) => node,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error("yaml-syntax", id, e.pos).arg("detail", e.message));
+            return (
+                Some(text),
+                FileOutcome {
+                    record: None,
+                    diagnostics,
+                },
+            );
+        }
+    };
+    let mut ctx = Ctx {
+        file: id,
+        diagnostics: &mut diagnostics,
+    };
+    let record = match kind {
+        Kind::Site => records::site(&mut ctx, &node).map(|r| Record::Site(Box::new(r))),
+        Kind::Categories => records::categories(&mut ctx, &node).map(Record::Categories),
+        Kind::Unit => records::unit(&mut ctx, &node).map(|r| Record::Unit(Box::new(r))),
+        Kind::Requirement => {
+            records::requirement(&mut ctx, &node).map(|r| Record::Requirement(Box::new(r)))
+        }
+        Kind::Vacancy => records::vacancy(&mut ctx, &node).map(|r| Record::Vacancy(Box::new(r))),
+        Kind::Calendar => {
+            records::calendar_year(&mut ctx, &node).map(|r| Record::Calendar(Box::new(r)))
+        }
+    };
+    (
+        Some(text),
+        FileOutcome {
+            record,
+            diagnostics,
+        },
+    )
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub enum FileProblem {
+    TooLarge(u64),
+    NotUtf8 { pos: Pos },
+    Binary { pos: Pos },
+    Symlink,
+    Io(String),
+}
+
+impl FileProblem {
+    fn diagnostic(&self, id: FileId, root: &Path, path: &Path) -> Diagnostic {
+        let rel = relative(root, path);
+        match self {
+            FileProblem::TooLarge(size) => Diagnostic::error("file-too-large", id, Pos::START)
+                .arg("path", rel)
+                .arg("size", format!("{:.1} MiB", *size as f64 / 1_048_576.0)),
+            FileProblem::NotUtf8 { pos } => {
+                Diagnostic::error("not-utf8", id, *pos).arg("path", rel)
+            }
+            FileProblem::Binary { pos } => {
+                Diagnostic::error("binary-file", id, *pos).arg("path", rel)
+            }
+            FileProblem::Symlink => Diagnostic::error("symlink", id, Pos::START).arg("path", rel),
+            FileProblem::Io(e) => Diagnostic::error("io-error", id, Pos::START)
+                .arg("path", rel)
+                .arg("detail", e.as_str()),
+        }
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes as UTF-8 text without a NUL byte.
+/// A leading byte-order mark is dropped.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, FileProblem> {
+    let bytes = read_bytes(path, limit)?;
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(FileProblem::Binary {
+            pos: position_of(&bytes, i),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(FileProblem::NotUtf8 {
+                pos: position_of(e.as_bytes(), at),
+            })
+        }
+    }
+}
+
+/// Reads a regular file (not a symbolic link) of at most `limit` bytes.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
+    let meta = fs::symlink_metadata(path).map_err(|e| FileProblem::Io(e.to_string()))?;
+    if meta.file_type().is_symlink() {
+        return Err(FileProblem::Symlink);
+    }
+    if meta.len() > limit {
+        return Err(FileProblem::TooLarge(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| FileProblem::Io(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` guards against a file that grows between the size check and the read.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileProblem::Io(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(FileProblem::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The 1-based line and character column of byte `offset` (valid UTF-8 before it).
+fn position_of(bytes: &[u8], offset: usize) -> Pos {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    Pos::new(line as u32, col as u32)
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Editor backups, swap and lock files, and hidden files are not records.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+fn discover(
+    root: &Path,
+    dir: &Path,
+    kind: Kind,
+    recursive: bool,
+    files: &mut Vec<(Kind, PathBuf)>,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if !dir.is_dir() {
+        return;
+    }
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
+        .max_depth(if recursive { 32 } else { 1 })
+        .sort_by_file_name();
+    for entry in walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| relative(root, dir));
+                let id = sources.add(path.clone(), None);
+                diagnostics.push(
+                    Diagnostic::error("io-error", id, Pos::START)
+                        .arg("path", path)
+                        .arg("detail", e.to_string()),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if name.ends_with(".yml") {
+            let id = sources.add(relative(root, path), None);
+            diagnostics.push(
+                Diagnostic::error("yml-extension", id, Pos::START)
+                    .arg("path", relative(root, path)),
+            );
+            continue;
+        }
+        if !name.ends_with(".yaml") {
+            continue;
+        }
+        // Symbolic links are reported when read (FileProblem::Symlink): nothing outside
+        // the site is read through one.
+        files.push((kind, path.to_path_buf()));
+    }
+}
+
+fn load_theme(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+    let mut theme = Theme::default();
+    let theme_dir = root.join("themes").join("default");
+    let missing = |sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>, rel: &str| {
+        let id = sources.add(rel.to_string(), None);
+        diagnostics
+            .push(Diagnostic::error("missing-dir", id, Pos::START).arg("path", rel.to_string()));
+    };
+    let templates_dir = theme_dir.join("templates");
+    if templates_dir.is_dir() {
+        for (rel, path) in theme_files(&templates_dir) {
+            match read_text(&path, MAX_THEME_FILE_BYTES) {
+                Ok(text) => theme.templates.push((rel, text)),
+                Err(p) => {
+                    let id = sources.add(relative(root, &path), None);
+                    diagnostics.push(p.diagnostic(id, root, &path));
+                }
+            }
+        }
+    } else {
+        missing(sources, diagnostics, "themes/default/templates");
+    }
+    let static_dir = theme_dir.join("static");
+    for (rel, path) in theme_files(&static_dir) {
+        match read_bytes(&path, MAX_THEME_FILE_BYTES) {
+            Ok(bytes) => theme.assets.push((rel, bytes)),
+            Err(p) => {
+                let id = sources.add(relative(root, &path), None);
+                diagnostics.push(p.diagnostic(id, root, &path));
+            }
+        }
+    }
+    for lang in Lang::ALL {
+        let dir = root.join("locales").join(lang.code());
+        if !dir.is_dir() {
+            missing(sources, diagnostics, &format!("locales/{}", lang.code()));
+            continue;
+        }
+        let mut files = Vec::new();
+        for (rel, path) in theme_files(&dir) {
+            if !rel.ends_with(".ftl") {
+                continue;
+            }
+            match read_text(&path, MAX_RECORD_BYTES) {
+                Ok(text) => files.push((format!("locales/{}/{rel}", lang.code()), text)),
+                Err(p) => {
+                    let id = sources.add(relative(root, &path), None);
+                    diagnostics.push(p.diagnostic(id, root, &path));
+                }
+            }
+        }
+        theme.locales.push((lang, files));
+    }
+    theme
+}
+
+/// Regular files below `dir`, sorted, as (path relative to `dir` with `/`, full path).
+fn theme_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (relative(dir, e.path()), e.path().to_path_buf()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_of_counts_characters_not_bytes() {
+        let text = "a: 1\nб: ә\u{0}".as_bytes();
+        let nul = text.iter().position(|&b| b == 0).unwrap();
+        assert_eq!(position_of(text, nul), Pos::new(2, 5));
+    }
+
+    #[test]
+    fn editor_files_are_ignored() {
+        for name in [".x.yaml.swp", "#a.yaml#", "a.yaml~", ".hidden.yaml"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("2026-dp-almaty-0142.yaml"));
+    }
+}

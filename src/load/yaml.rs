@@ -216,18 +216,29 @@ mod tests {
     #[test]
     fn dates_stay_text_and_numbers_stay_numbers() {
         let node = parse("d: 2026-03-21\nn: 3\nb: true\nz: 0142\nno: no\n").unwrap();
-        let values: Vec<_> = map_entries(&node).iter().map(|(_, v)| v.value.clone()).collect();
+        let values: Vec<_> = map_entries(&node)
+            .iter()
+            .map(|(_, v)| v.value.clone())
+            .collect();
         assert_eq!(values[0], Value::Str("2026-03-21".into()));
         assert_eq!(values[1], Value::Int(3));
         assert_eq!(values[2], Value::Bool(true));
         assert_eq!(values[3], Value::Str("0142".into()));
-        assert_eq!(values[4], Value::Str("no".into()), "strict booleans: `no` is text");
+        assert_eq!(
+            values[4],
+            Value::Str("no".into()),
+            "strict booleans: `no` is text"
+        );
     }
 
     #[test]
     fn duplicate_keys_are_a_syntax_error_with_a_position() {
         let err = parse("id: a\nstatus: open\nid: b\n").unwrap_err();
-        assert!(err.message.to_lowercase().contains("duplicate"), "{}", err.message);
+        assert!(
+            err.message.to_lowercase().contains("duplicate"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.pos.line, 3);
     }
 

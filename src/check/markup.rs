@@ -1,0 +1,109 @@
+//! Markdown in records: links may only be `https:`, `http:`, `mailto:` and `tel:`, and
+//! raw HTML is not published as HTML (SPEC.md). The renderer enforces both whatever
+//! the check says; the check tells the author before the page silently differs.
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::check::{LANGS, pos_in_text, public_texts};
+use crate::diagnostic::Diagnostic;
+use crate::model::SiteData;
+
+const SCHEMES: &[&str] = &["https:", "http:", "mailto:", "tel:"];
+
+/// Whether a link target may be published: one of the allowed schemes, or a link
+/// inside the page (`#…`). Relative paths are refused: a record cannot know the
+/// site's layout.
+pub fn allowed_link(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    url.starts_with('#')
+        || SCHEMES
+            .iter()
+            .any(|s| lower.starts_with(s) && url.len() > s.len())
+}
+
+/// The targets of links and images in `markdown` that may not be published, with
+/// their byte offsets, and whether raw HTML occurs (with its offset).
+pub fn disallowed_links(markdown: &str) -> (Vec<(usize, String)>, Option<usize>) {
+    let mut links = Vec::new();
+    let mut html = None;
+    for (event, range) in
+        Parser::new_ext(markdown, crate::render::markdown::options()).into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !allowed_link(&dest_url) =>
+            {
+                links.push((range.start, dest_url.into_string()));
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                html.get_or_insert(range.start);
+            }
+            _ => {}
+        }
+    }
+    (links, html)
+}
+
+pub fn check_markdown(data: &SiteData, out: &mut Vec<Diagnostic>) {
+    for (file, text) in public_texts(data) {
+        for lang in LANGS {
+            let s = text.spanned(lang);
+            if !s.contains(['[', '<', ':']) {
+                continue;
+            }
+            let (links, html) = disallowed_links(s);
+            for (offset, url) in links {
+                out.push(
+                    Diagnostic::error("bad-link", file, pos_in_text(s, offset)).arg("url", url),
+                );
+            }
+            if let Some(offset) = html {
+                out.push(Diagnostic::warning(
+                    "raw-html",
+                    file,
+                    pos_in_text(s, offset),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_schemes_are_allowed() {
+        for ok in [
+            "https://egov.kz",
+            "http://x.kz",
+            "mailto:kadr@x.kz",
+            "tel:+77172000000",
+            "#documents",
+            "HTTPS://X.KZ",
+        ] {
+            assert!(allowed_link(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "../secret",
+            "https:",
+        ] {
+            assert!(!allowed_link(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn finds_javascript_links_and_raw_html() {
+        let (links, html) =
+            disallowed_links("See [this](javascript:alert(1)) and <img src=x onerror=alert(1)>");
+        assert_eq!(links.len(), 1);
+        assert!(html.is_some());
+    }
+}

@@ -1,0 +1,113 @@
+//! Validation of a loaded site against SPEC.md and the legal rules of RULES.md. One
+//! function per rule or concern, each named and documented by its rule id; [`check`]
+//! runs them all and returns every problem it finds, never just the first.
+//!
+//! The checks read the model only; they do no I/O and do not render anything.
+
+mod calendar;
+mod dates;
+mod ids;
+mod markup;
+mod personal;
+mod refs;
+mod rules;
+mod site;
+mod texts;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Sources};
+use crate::model::{Lang, SiteData, Text};
+
+pub use markup::{allowed_link, disallowed_links};
+pub use personal::find_iin;
+
+/// Validates everything; `today` is the build date (`--today`).
+pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    site::check_site(data, &mut out);
+    ids::check_ids(data, sources, &mut out);
+    refs::check_category_codes(data, &mut out);
+    refs::check_references(data, &mut out);
+    rules::check_p3(data, &mut out);
+    rules::check_p5(data, &mut out);
+    texts::check_texts(data, &mut out);
+    personal::check_personal_data(data, &mut out);
+    markup::check_markdown(data, &mut out);
+    dates::check_dates(data, today, &mut out);
+    site::check_contacts(data, &mut out);
+    calendar::check_calendar(data, &mut out);
+    calendar::check_p4_deadline(data, &mut out);
+    out
+}
+
+/// Every text of a record with the name of the field it came from.
+pub(crate) fn vacancy_texts(v: &crate::model::Vacancy) -> Vec<(&'static str, &Text)> {
+    let mut texts = vec![
+        ("position", &v.position),
+        ("duties", &v.duties),
+        ("documents", &v.documents),
+    ];
+    if let Some(t) = &v.conditions {
+        texts.push(("conditions", t));
+    }
+    if let Some(t) = &v.late_reason {
+        texts.push(("late_reason", t));
+    }
+    texts
+}
+
+/// Every public text in the site, with the file it is in.
+pub(crate) fn public_texts(data: &SiteData) -> Vec<(crate::model::FileId, &Text)> {
+    let mut out = Vec::new();
+    if let Some(site) = &data.site {
+        out.push((site.file, &site.title));
+    }
+    if let Some(categories) = &data.categories {
+        out.extend(categories.list.iter().map(|c| (categories.file, &c.name)));
+    }
+    for u in &data.units {
+        out.push((u.file, &u.name));
+        out.push((u.file, &u.address));
+    }
+    for r in &data.requirements {
+        for t in [
+            Some(&r.source),
+            Some(&r.education),
+            Some(&r.experience),
+            r.other.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push((r.file, t));
+        }
+    }
+    for v in &data.vacancies {
+        out.extend(vacancy_texts(v).into_iter().map(|(_, t)| (v.file, t)));
+    }
+    for c in &data.calendar {
+        out.extend(
+            c.holidays
+                .iter()
+                .chain(&c.days_off)
+                .map(|d| (c.file, &d.name)),
+        );
+    }
+    out
+}
+
+/// The position inside a text value of byte `offset`: a text with line breaks is a block
+/// scalar whose content starts on the line after its indicator.
+pub(crate) fn pos_in_text(s: &crate::model::Spanned<String>, offset: usize) -> crate::model::Pos {
+    let before = &s.value[..offset.min(s.value.len())];
+    if s.value.contains('\n') {
+        let line = before.matches('\n').count() as u32;
+        crate::model::Pos::new(s.pos.line + 1 + line, s.pos.col)
+    } else {
+        s.pos
+    }
+}
+
+/// The languages in their fixed order, for loops over a [`Text`].
+pub(crate) const LANGS: [Lang; 2] = Lang::ALL;

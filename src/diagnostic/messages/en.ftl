@@ -1,0 +1,149 @@
+# kadr's diagnostics in English. Every message here must also be in kk.ftl and ru.ftl
+# (a unit test checks). `.hint` is the fix shown under the message.
+
+summary = { $errors ->
+    [0] no errors
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [0] no warnings
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+
+## Reading files
+
+missing-file = { $path } not found
+    .hint = run kadr in the site's root folder, or name it with --root DIR
+missing-dir = the folder { $path } is missing
+    .hint = a site needs its theme (themes/default/templates) and UI strings (locales/kk, locales/ru)
+file-too-large = { $path } is { $size }; a record may be at most 1 MiB
+    .hint = split the text, or move long attachments out of the record
+not-utf8 = { $path } is not UTF-8 text
+    .hint = save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)
+binary-file = { $path } is a binary file, not YAML text
+    .hint = only YAML text files belong here
+symlink = { $path } is a symbolic link; kadr reads only regular files inside the site
+    .hint = copy the file into the site instead of linking to it
+io-error = cannot read { $path }: { $detail }
+yml-extension = { $path } ends in .yml and would be ignored
+    .hint = rename it to end in .yaml
+yaml-syntax = YAML syntax error: { $detail }
+    .hint = check indentation, quotes and colons near this place; text containing ": " or starting with a special character must be quoted
+
+## Reading records
+
+wrong-type = expected { $expected }, found { $found }
+quote-it = put the value in quotes to make it text
+missing-field = missing field `{ $field }`
+    .hint = add `{ $field }:` to this record
+empty-field = field `{ $field }` is empty
+    .hint = fill in a value or remove the field if it is optional
+unknown-field = unknown field `{ $field }`
+unknown-field-did-you-mean = did you mean `{ $suggestion }`? Known fields: { $known }
+unknown-field-known = known fields: { $known }
+missing-translation = the { $lang ->
+    [kk] Kazakh (kk)
+   *[ru] Russian (ru)
+} text is missing
+    .hint = every text is published in the state language and in Russian: give both `kk` and `ru`
+bad-date-format = `{ $value }` is not a date written YYYY-MM-DD
+    .hint = write dates like 2026-12-08
+impossible-date = `{ $value }` is not a real calendar date
+    .hint = check the day and the month
+unknown-choice = `{ $value }` is not one of: { $allowed }
+choice-did-you-mean = did you mean `{ $suggestion }`? Allowed: { $allowed }
+number-out-of-range = { $value } is outside { $min }…{ $max }
+duplicate-language = language `{ $lang }` is listed twice
+unknown-language = unknown language `{ $lang }`
+    .hint = kadr publishes in kk and ru
+languages-both = the site must list both languages, kk and ru
+    .hint = write `languages: [kk, ru]`
+
+## Site, ids and references
+
+bad-base-url = base_url `{ $value }` is not an absolute http(s) address
+    .hint = write the full address the site is served under, e.g. https://example.gov.kz/qriim
+base-url-http = base_url uses http://, not https://
+    .hint = a ministry's public resource should be served over HTTPS
+bad-slug = `{ $value }` is not a valid URL segment
+    .hint = use lower-case Latin letters, digits and hyphens, e.g. kadr-sayasaty
+bad-id = id `{ $value }` may contain only lower-case Latin letters, digits and hyphens
+    .hint = ids become file and page names; e.g. 2026-dp-almaty-0142
+id-file-mismatch = id `{ $id }` differs from the file name `{ $file }.yaml`
+    .hint = rename the file to `{ $id }.yaml`, or change the id to `{ $file }`
+duplicate-id = id `{ $id }` is already used by { $other }
+    .hint = every record needs its own id
+category-code-cyrillic = category code `{ $code }` contains the Cyrillic letter `{ $letter }` ({ $codepoint }), which looks like the Latin `{ $latin }`
+    .hint = retype it in the Latin layout: `{ $fixed }`
+category-code-ascii = category code `{ $code }` may contain only Latin letters, digits and hyphens
+duplicate-category = category `{ $code }` is defined twice
+dangling-reference = no { $kind ->
+    [unit] unit
+    [category] category
+   *[requirement] requirement record
+} `{ $value }` exists
+    .hint = check the spelling against content/units, content/categories.yaml and content/requirements
+reference-did-you-mean = did you mean `{ $suggestion }`?
+no-contacts = the unit has neither a phone nor an e-mail
+    .hint = add `contacts: {"{"}phone: "+7 …", email: "…"{"}"}`
+bad-phone = `{ $value }` is not a phone number in the form +7 XXX XXX XX XX
+    .hint = write the number with +7 and ten digits; spaces, hyphens and brackets are allowed
+bad-email = `{ $value }` is not a valid e-mail address
+    .hint = write it like kadr@example.gov.kz
+
+## Legal rules
+
+not-leadership = category `{ $code }` is not a leadership category; only leadership positions are published here
+    .hint = choose a category with `leadership: true` in content/categories.yaml
+territorial-head-in-central = a territorial head does not appoint in `{ $unit }`, a central unit
+    .hint = positions of the central apparatus are appointed by the minister or a deputy minister
+requirement-not-covering = requirement record `{ $requirement }` does not cover category `{ $code }` (it covers { $covered })
+    .hint = refer to the requirement record for this category, or add the category to that record
+empty-text = the { $lang ->
+    [kk] Kazakh (kk)
+   *[ru] Russian (ru)
+} text is empty
+    .hint = write the text in both languages
+untranslated-copy = the kk and ru texts of `{ $field }` are identical: an untranslated copy
+    .hint = write the text in the state language and in Russian
+personal-data = this looks like a personal identification number (ИИН/ЖСН); personal data may not be published
+    .hint = remove it: candidates' personal data belong in the private bank (kadr bank), never on the site
+bad-link = link to `{ $url }` is not allowed
+    .hint = links may only use https:, http:, mailto: or tel:
+raw-html = raw HTML is not published as HTML; it will appear as plain text
+    .hint = use Markdown instead: **bold**, lists with "-", [links](https://…)
+
+## Dates and the working-day calendar
+
+published-before-arose = published_on { $published } is before arose_on { $arose }
+    .hint = a vacancy is published after it arises
+deadline-before-published = the deadline { $deadline } is before publication on { $published }
+    .hint = the deadline is the last day to apply, after the posting is published
+updated-before-published = updated_on { $updated } is before publication on { $published }
+updated-in-future = updated_on { $updated } is after today ({ $today })
+competition-url = competition link `{ $url }` must be an https:// address
+published-late = published on { $published }, { $late ->
+    [one] 1 working day
+   *[other] { $late } working days
+} after the last allowed day { $last }
+    .hint = a posting is published within { $within } working days after the vacancy arose ({ $arose }); if it was late, record why in `late_reason: {"{"}kk: …, ru: …{"}"}`
+published-late-with-reason = published on { $published }, { $late ->
+    [one] 1 working day
+   *[other] { $late } working days
+} after the last allowed day { $last } (the reason is recorded)
+late-reason-not-late = `late_reason` is given, but the posting is on time (the last allowed day is { $last })
+    .hint = remove `late_reason`
+calendar-missing-year = no working-day calendar for { $year }
+    .hint = add content/calendar/{ $year }.yaml with the year's holidays, days off and transfers
+calendar-problem = calendar: { $detail }
+calendar-duplicate-year = the calendar for { $year } is defined twice
+
+## Theme and output
+
+template-error = template error: { $detail }
+locale-error = UI strings: { $detail }
+locale-missing-key = UI string `{ $key }` is missing in { $lang }
+    .hint = add it to the locales/{ $lang }/*.ftl files
+bank-in-site = a candidate bank store lies inside the site: { $path }
+    .hint = personal data may never reach the published site: move the bank outside the site root

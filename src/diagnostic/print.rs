@@ -1,0 +1,212 @@
+//! Printing diagnostics: for people in the style of rustc (`human`), as the JSON array
+//! SPEC.md defines (`json`), and as GitHub Actions workflow commands (`github`).
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Messages, Severity, Sources};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// Renders `diagnostics` in `format`; `color` applies to `human` only.
+pub fn print(
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    messages: &Messages,
+    format: Format,
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => human(diagnostics, sources, messages, color),
+        Format::Json => json(diagnostics, sources, messages),
+        Format::Github => github(diagnostics, sources, messages),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'static str,
+    rule: Option<&'static str>,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: String,
+    hint: Option<String>,
+}
+
+fn json(diagnostics: &[Diagnostic], sources: &Sources, messages: &Messages) -> String {
+    let items: Vec<JsonDiagnostic> = diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            severity: d.severity.name(),
+            rule: d.rule,
+            file: sources.path(d.loc.file),
+            line: d.loc.pos.line,
+            column: d.loc.pos.col,
+            message: messages.text(&d.message),
+            hint: messages.hint(&d.message, d.hint.as_ref()),
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+    out.push('\n');
+    out
+}
+
+/// `::error file=…,line=…,col=…,title=…::message` — the workflow-command syntax
+/// documented by GitHub; `%`, CR and LF are escaped in the message, and `,` and `:`
+/// too in properties.
+fn github(diagnostics: &[Diagnostic], sources: &Sources, messages: &Messages) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let mut text = messages.text(&d.message);
+        if let Some(hint) = messages.hint(&d.message, d.hint.as_ref()) {
+            text.push('\n');
+            text.push_str(&hint);
+        }
+        let title = match d.rule {
+            Some(rule) => format!("kadr rule {rule}"),
+            None => "kadr".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "::{} file={},line={},col={},title={}::{}",
+            d.severity.name(),
+            escape_property(sources.path(d.loc.file)),
+            d.loc.pos.line,
+            d.loc.pos.col,
+            escape_property(&title),
+            escape_data(&text),
+        );
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn human(
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    messages: &Messages,
+    color: bool,
+) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let message = messages.text(&d.message);
+        let hint = messages.hint(&d.message, d.hint.as_ref());
+        let path = sources.path(d.loc.file);
+        let mut title = level.primary_title(message.as_str());
+        if let Some(rule) = d.rule {
+            title = title.id(rule);
+        }
+        let text = sources.get(d.loc.file).and_then(|f| f.text.as_deref());
+        let line_text = text.and_then(|t| t.lines().nth(d.loc.pos.line.saturating_sub(1) as usize));
+        let group = match line_text {
+            Some(line) if d.loc.pos.line > 0 => {
+                let span = token_span(line, d.loc.pos.col);
+                title.element(
+                    Snippet::source(line)
+                        .line_start(d.loc.pos.line as usize)
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                )
+            }
+            _ => title.element(
+                annotate_snippets::Origin::path(path)
+                    .line(d.loc.pos.line.max(1) as usize)
+                    .char_column(d.loc.pos.col.saturating_sub(1) as usize),
+            ),
+        };
+        let mut report = vec![group];
+        if let Some(hint) = &hint {
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(hint.as_str()),
+            ));
+        }
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    out.push_str(
+        &messages.text(
+            &crate::diagnostic::Message::new("summary")
+                .arg("errors", errors)
+                .arg("warnings", warnings),
+        ),
+    );
+    out.push('\n');
+    out
+}
+
+/// The byte range of the token that starts at 1-based character column `col` of
+/// `line`: up to the end of a quoted string, or to the next delimiter.
+fn token_span(line: &str, col: u32) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(col.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let len = match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        Some(_) => rest
+            .find(|c: char| {
+                matches!(c, ',' | '}' | ']' | '#') || (c == ':' && !rest.starts_with("http"))
+            })
+            .unwrap_or(rest.len()),
+        None => 0,
+    };
+    let end = start + rest[..len].trim_end().len();
+    if end > start {
+        start..end
+    } else {
+        start..(start + rest.chars().next().map_or(0, char::len_utf8))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_span_covers_a_quoted_string() {
+        let line = "  kk: \"Бастық\", ru: x";
+        let span = token_span(line, 7);
+        assert_eq!(&line[span], "\"Бастық\"");
+    }
+
+    #[test]
+    fn token_span_stops_at_a_delimiter() {
+        let line = "unit: dp-almata # typo";
+        assert_eq!(&line[token_span(line, 7)], "dp-almata");
+    }
+
+    #[test]
+    fn github_escapes_properties_and_data() {
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
+    }
+}

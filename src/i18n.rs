@@ -1,0 +1,184 @@
+//! Fluent message bundles, shared by the diagnostics (messages embedded in the binary)
+//! and the site's UI strings (`locales/{kk,ru}/*.ftl`). A bundle is `Sync`, so one
+//! instance per language serves every render thread.
+
+use std::borrow::Cow;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// An argument of a message: text or a number (numbers select plural forms).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Str(String),
+    Num(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Str(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Str(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Str(s.clone())
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Num(n)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Num(i64::from(n))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// One language's messages.
+pub struct Bundle {
+    bundle: FluentBundle<FluentResource>,
+}
+
+/// What went wrong while building a bundle: a syntax error or a message defined twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundleError {
+    pub source_name: String,
+    pub message: String,
+}
+
+impl Bundle {
+    /// Builds a bundle for `lang` (a BCP 47 tag such as "kk") from named FTL sources.
+    pub fn new(lang: &str, sources: &[(String, String)]) -> Result<Bundle, Vec<BundleError>> {
+        let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // Unicode isolation marks would show up in terminals and in HTML attributes.
+        bundle.set_use_isolating(false);
+        let mut errors = Vec::new();
+        for (name, text) in sources {
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(resource) => resource,
+                Err((resource, parse_errors)) => {
+                    for e in parse_errors {
+                        let line = text[..e.pos.start.min(text.len())].matches('\n').count() + 1;
+                        errors.push(BundleError {
+                            source_name: name.clone(),
+                            message: format!("line {line}: {}", e.kind),
+                        });
+                    }
+                    resource
+                }
+            };
+            if let Err(add_errors) = bundle.add_resource(resource) {
+                for e in add_errors {
+                    errors.push(BundleError {
+                        source_name: name.clone(),
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Bundle { bundle })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// Formats message `id` (or `id.attribute`) with `args`; `None` when it is missing.
+    pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let message = self.bundle.get_message(msg_id)?;
+        let pattern = match attr {
+            Some(a) => message.get_attribute(a)?.value(),
+            None => message.value()?,
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
+                Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        let text: Cow<str> = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+        Some(text.into_owned())
+    }
+
+    /// Ids of all messages in the given FTL source, for key-parity checks.
+    pub fn message_ids(source: &str) -> Vec<String> {
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(lang: &str, ftl: &str) -> Bundle {
+        Bundle::new(lang, &[("t.ftl".into(), ftl.into())]).unwrap()
+    }
+
+    #[test]
+    fn russian_plurals_choose_one_few_many() {
+        let b = bundle(
+            "ru",
+            "days = { $n ->\n    [one] { $n } день\n    [few] { $n } дня\n   *[many] { $n } дней\n}\n",
+        );
+        let f = |n: i64| b.format("days", &[("n", Arg::Num(n))]).unwrap();
+        assert_eq!(f(1), "1 день");
+        assert_eq!(f(3), "3 дня");
+        assert_eq!(f(5), "5 дней");
+        assert_eq!(f(21), "21 день");
+        assert_eq!(f(12), "12 дней");
+    }
+
+    #[test]
+    fn attributes_are_addressed_with_a_dot() {
+        let b = bundle("kk", "m = Мән\n    .hint = Кеңес\n");
+        assert_eq!(b.format("m.hint", &[]).as_deref(), Some("Кеңес"));
+        assert_eq!(b.format("absent", &[]), None);
+    }
+
+    #[test]
+    fn syntax_errors_are_reported_with_their_line() {
+        let err = Bundle::new("kk", &[("bad.ftl".into(), "ok = 1\n= broken\n".into())])
+            .err()
+            .unwrap();
+        assert!(err[0].message.contains("line 2"), "{err:?}");
+    }
+}

@@ -1,0 +1,90 @@
+//! The one way to build: load → check → render → output. `kadr check`, `kadr build`
+//! and `kadr serve` all run these functions; there is no second path to a site.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{self, Diagnostic, Sources};
+use crate::load::{self, LoadError, Loaded};
+use crate::model::Pos;
+use crate::render::{Page, RenderProblem, Renderer};
+
+/// A loaded and checked site, with every diagnostic found, sorted.
+pub struct Checked {
+    pub loaded: Loaded,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The compiled theme, when it had no problems.
+    pub renderer: Option<Renderer>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn sources(&self) -> &Sources {
+        &self.loaded.sources
+    }
+}
+
+/// "Today" in Asia/Almaty (UTC+5, the whole of Kazakhstan since 2024).
+pub fn today_in_almaty() -> Date {
+    let offset = jiff::tz::Offset::constant(5);
+    offset.to_datetime(jiff::Timestamp::now()).date()
+}
+
+/// Loads and checks the site at `root`, and compiles its theme.
+pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
+    let mut loaded = load::load(root)?;
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    diagnostics.extend(crate::check::check(&loaded.data, &loaded.sources, today));
+    let renderer = match Renderer::new(&loaded.theme) {
+        Ok(r) => Some(r),
+        Err(problems) => {
+            diagnostics.extend(render_diagnostics(problems, &mut loaded.sources));
+            None
+        }
+    };
+    diagnostic::sort(&mut diagnostics, &loaded.sources);
+    Ok(Checked {
+        loaded,
+        diagnostics,
+        renderer,
+    })
+}
+
+/// Renders a checked site; `None` with the diagnostics added when it cannot be.
+pub fn render(checked: &mut Checked, today: Date) -> Option<Vec<Page>> {
+    if checked.has_errors() {
+        return None;
+    }
+    let renderer = checked.renderer.as_ref()?;
+    match renderer.render(&checked.loaded.data, today) {
+        Ok(pages) => Some(pages),
+        Err(problems) => {
+            let diagnostics = render_diagnostics(problems, &mut checked.loaded.sources);
+            checked.diagnostics.extend(diagnostics);
+            None
+        }
+    }
+}
+
+fn render_diagnostics(problems: Vec<RenderProblem>, sources: &mut Sources) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|p| {
+            let file = sources.add(p.file, None);
+            Diagnostic {
+                severity: diagnostic::Severity::Error,
+                rule: None,
+                loc: crate::model::Loc {
+                    file,
+                    pos: Pos::START,
+                },
+                message: p.message,
+                hint: None,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,439 @@
+//! Model → pages: every file SPEC.md lists under "What build writes", as bytes in
+//! memory. Pure: no I/O (the `output` stage writes), and the same site and `today`
+//! always give the same bytes.
+//!
+//! HTML pages come from the theme's tera templates; UI strings from the Fluent files in
+//! `locales/` (templates call `t(key="…")`); feeds, JSON, the sitemap and the root
+//! redirect are written here, since their formats are fixed by standards.
+
+pub mod collate;
+pub mod dates;
+mod feeds;
+pub mod markdown;
+mod views;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::diagnostic::Message;
+use crate::i18n::{Arg, Bundle};
+use crate::load::Theme;
+use crate::model::{Lang, SiteData};
+use collate::Collators;
+pub use views::{Index, Shown};
+
+/// One output file: its path below the output folder (with `/`) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A problem of the theme or the UI strings, or a template that failed to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderProblem {
+    /// The theme or locale file, relative to the site root.
+    pub file: String,
+    pub message: Message,
+}
+
+impl RenderProblem {
+    fn new(file: impl Into<String>, message: Message) -> RenderProblem {
+        RenderProblem {
+            file: file.into(),
+            message,
+        }
+    }
+}
+
+/// The templates every theme provides.
+pub const TEMPLATES: &[&str] = &["list.html", "vacancy.html", "archive.html", "404.html"];
+
+/// UI strings the renderer itself uses (labels of statuses and authorities, plural
+/// counts); the templates use more, and a missing one fails their render.
+pub const UI_KEYS: &[&str] = &[
+    "status-open",
+    "status-closed",
+    "status-filled",
+    "status-cancelled",
+    "authority-minister",
+    "authority-deputy_minister",
+    "authority-territorial_head",
+    "placed-by-hr",
+    "placed-by-information_unit",
+    "days-left",
+    "vacancies-count",
+    "archive-title",
+    "page-not-found",
+    "feed-title",
+];
+
+/// Everything that does not change from one build to the next while the theme stays the
+/// same: the compiled templates, the UI strings, the collators and the static assets.
+/// `serve` keeps one and re-renders with it.
+pub struct Renderer {
+    tera: Tera,
+    ui: Arc<UiStrings>,
+    collators: Collators,
+    /// Static files with their fingerprinted output paths.
+    assets: Vec<Page>,
+    /// Theme path (relative to `static/`) → output path.
+    asset_paths: BTreeMap<String, String>,
+}
+
+/// The UI strings of both languages.
+pub struct UiStrings {
+    kk: Bundle,
+    ru: Bundle,
+}
+
+impl UiStrings {
+    pub fn bundle(&self, lang: Lang) -> &Bundle {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+        }
+    }
+
+    /// A UI string; a missing key yields the key itself (the theme check reports it).
+    pub fn text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+        self.bundle(lang)
+            .format(key, args)
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
+impl Renderer {
+    /// Compiles the theme and the UI strings, reporting every problem found.
+    pub fn new(theme: &Theme) -> Result<Renderer, Vec<RenderProblem>> {
+        let mut problems = Vec::new();
+        let ui = load_ui(theme, &mut problems).map(Arc::new);
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        // Functions must exist before templates are compiled: tera checks every call.
+        let for_t = ui.clone();
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                match &for_t {
+                    Some(ui) => translate(ui, &kwargs, state),
+                    None => Err(tera::Error::message("the UI strings have errors")),
+                }
+            },
+        );
+        // All at once, so that a template may extend one that sorts after it.
+        if let Err(e) = tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str())),
+        ) {
+            problems.push(RenderProblem::new(
+                "themes/default/templates",
+                Message::new("template-error").arg("detail", tera_error(&e)),
+            ));
+        }
+        for name in TEMPLATES {
+            if !theme.templates.iter().any(|(n, _)| n == name) {
+                problems.push(RenderProblem::new(
+                    format!("themes/default/templates/{name}"),
+                    Message::new("template-error")
+                        .arg("detail", format!("the theme has no template {name}")),
+                ));
+            }
+        }
+        let (assets, asset_paths) = fingerprint(&theme.assets);
+        let Some(ui) = ui else { return Err(problems) };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Renderer {
+            tera,
+            ui,
+            collators: Collators::new(),
+            assets,
+            asset_paths,
+        })
+    }
+
+    pub fn ui(&self) -> &UiStrings {
+        &self.ui
+    }
+
+    /// Renders the whole site. `data` must have passed `check` without errors.
+    pub fn render(&self, data: &SiteData, today: Date) -> Result<Vec<Page>, Vec<RenderProblem>> {
+        let index = Index::new(data, today).ok_or_else(|| {
+            vec![RenderProblem::new(
+                "content/site.yaml",
+                Message::new("template-error").arg("detail", "the site has errors; run kadr check"),
+            )]
+        })?;
+        let mut pages = Vec::new();
+        for lang in Lang::ALL {
+            let lang_pages = self.render_language(&index, lang)?;
+            pages.extend(lang_pages);
+        }
+        pages.push(feeds::root_redirect(&index));
+        pages.push(feeds::sitemap(&index));
+        pages.extend(self.assets.iter().cloned());
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(pages)
+    }
+
+    fn render_language(&self, index: &Index, lang: Lang) -> Result<Vec<Page>, Vec<RenderProblem>> {
+        let site = views::SiteView::new(index, lang, &self.asset_paths);
+        let site_value = Value::from_serializable(&site);
+        let shown = index.published();
+
+        let vacancy_pages: Vec<Result<Page, RenderProblem>> = shown
+            .par_iter()
+            .map(|v| {
+                let page = views::PageView::vacancy(index, lang, v);
+                let view = views::VacancyView::new(index, lang, v, &self.ui);
+                let mut ctx = self.context(&site_value, &page, lang);
+                ctx.insert("vacancy", &view);
+                self.render_template("vacancy.html", &ctx, &page.path)
+            })
+            .collect();
+
+        let mut out = Vec::with_capacity(shown.len() + 8);
+        let mut problems = Vec::new();
+        for r in vacancy_pages {
+            match r {
+                Ok(p) => out.push(p),
+                Err(e) => problems.push(e),
+            }
+        }
+
+        // The list of open vacancies, grouped by unit.
+        let groups = views::unit_groups(index, lang, shown, &self.collators, &self.ui);
+        let open_count: usize = groups.iter().map(|g| g.vacancies.len()).sum();
+        let page = views::PageView::list(index, lang);
+        let mut ctx = self.context(&site_value, &page, lang);
+        ctx.insert("groups", &groups);
+        ctx.insert("count", &open_count);
+        ctx.insert(
+            "count_text",
+            &self
+                .ui
+                .text(lang, "vacancies-count", &[("count", Arg::from(open_count))]),
+        );
+        push(
+            &mut out,
+            &mut problems,
+            self.render_template("list.html", &ctx, &page.path),
+        );
+
+        // The archive, 50 a page.
+        let archived: Vec<&Shown> = shown.iter().filter(|v| !v.is_open()).collect();
+        let pages = views::paginate(archived.len(), views::ARCHIVE_PAGE_SIZE);
+        for number in 1..=pages {
+            let start = (number - 1) * views::ARCHIVE_PAGE_SIZE;
+            let items: Vec<views::CardView> = archived
+                .iter()
+                .skip(start)
+                .take(views::ARCHIVE_PAGE_SIZE)
+                .map(|v| {
+                    views::CardView::new(
+                        index,
+                        lang,
+                        v,
+                        &self.ui,
+                        &views::archive_root(index, lang, number),
+                    )
+                })
+                .collect();
+            let page = views::PageView::archive(index, lang, number);
+            let mut ctx = self.context(&site_value, &page, lang);
+            ctx.insert("vacancies", &items);
+            ctx.insert(
+                "pagination",
+                &views::Pagination::new(index, lang, number, pages),
+            );
+            push(
+                &mut out,
+                &mut problems,
+                self.render_template("archive.html", &ctx, &page.path),
+            );
+        }
+
+        let page = views::PageView::not_found(index, lang);
+        let ctx = self.context(&site_value, &page, lang);
+        push(
+            &mut out,
+            &mut problems,
+            self.render_template("404.html", &ctx, &page.path),
+        );
+
+        out.push(feeds::atom(index, lang, shown, &self.ui));
+        out.push(feeds::json(index, lang, shown, &self.ui));
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn context(&self, site: &Value, page: &views::PageView, lang: Lang) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert_value("site", site.clone());
+        ctx.insert("page", page);
+        ctx.insert("lang", lang.code());
+        ctx.insert("root", &page.root);
+        ctx
+    }
+
+    fn render_template(
+        &self,
+        name: &str,
+        ctx: &Context,
+        path: &str,
+    ) -> Result<Page, RenderProblem> {
+        match self.tera.render(name, ctx) {
+            Ok(html) => Ok(Page {
+                path: path.to_string(),
+                bytes: html.into_bytes(),
+            }),
+            Err(e) => Err(RenderProblem::new(
+                format!("themes/default/templates/{name}"),
+                Message::new("template-error").arg("detail", format!("{path}: {}", tera_error(&e))),
+            )),
+        }
+    }
+}
+
+fn push(out: &mut Vec<Page>, problems: &mut Vec<RenderProblem>, r: Result<Page, RenderProblem>) {
+    match r {
+        Ok(p) => out.push(p),
+        Err(e) => problems.push(e),
+    }
+}
+
+/// A tera error with its causes, on one line.
+fn tera_error(e: &tera::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `t(key="…", n=3, …)` in a template: the UI string `key` in the page's language.
+fn translate(ui: &UiStrings, kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
+    let key: String = kwargs.must_get("key")?;
+    let lang = state
+        .get::<String>("lang")?
+        .and_then(|l| Lang::from_code(&l))
+        .ok_or_else(|| tera::Error::message("t(): the page has no `lang`"))?;
+    let mut args: Vec<(String, Arg)> = Vec::new();
+    for (k, v) in kwargs.iter() {
+        let Some(name) = k.as_str() else { continue };
+        if name == "key" {
+            continue;
+        }
+        let arg = match (v.as_i64(), v.as_str()) {
+            (Some(n), _) => Arg::Num(n),
+            (None, Some(s)) => Arg::Str(s.to_string()),
+            _ => Arg::Str(v.to_string()),
+        };
+        args.push((name.to_string(), arg));
+    }
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    ui.bundle(lang)
+        .format(&key, &args)
+        .ok_or_else(|| tera::Error::message(format!("no UI string `{key}` for {lang}")))
+}
+
+fn load_ui(theme: &Theme, problems: &mut Vec<RenderProblem>) -> Option<UiStrings> {
+    let mut bundles = Vec::new();
+    let mut ids: Vec<(Lang, Vec<(String, String)>)> = Vec::new();
+    for lang in Lang::ALL {
+        let files = theme
+            .locales
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, f)| f.as_slice())
+            .unwrap_or(&[]);
+        let mut lang_ids = Vec::new();
+        for (name, text) in files {
+            lang_ids.extend(
+                Bundle::message_ids(text)
+                    .into_iter()
+                    .map(|id| (id, name.clone())),
+            );
+        }
+        ids.push((lang, lang_ids));
+        match Bundle::new(lang.code(), files) {
+            Ok(b) => bundles.push(Some(b)),
+            Err(errors) => {
+                for e in errors {
+                    problems.push(RenderProblem::new(
+                        e.source_name,
+                        Message::new("locale-error").arg("detail", e.message),
+                    ));
+                }
+                bundles.push(None);
+            }
+        }
+    }
+    // A key in one language but not the other is an untranslated UI string.
+    for (lang, lang_ids) in &ids {
+        let (_, other) = ids.iter().find(|(l, _)| l != lang)?;
+        for (id, _) in lang_ids {
+            if !other.iter().any(|(o, _)| o == id) {
+                problems.push(RenderProblem::new(
+                    format!("locales/{}", lang.other().code()),
+                    Message::new("locale-missing-key")
+                        .arg("key", id.as_str())
+                        .arg("lang", lang.other().code()),
+                ));
+            }
+        }
+    }
+    for key in UI_KEYS {
+        for (lang, lang_ids) in &ids {
+            if !lang_ids.iter().any(|(id, _)| id == key) {
+                problems.push(RenderProblem::new(
+                    format!("locales/{}", lang.code()),
+                    Message::new("locale-missing-key")
+                        .arg("key", *key)
+                        .arg("lang", lang.code()),
+                ));
+            }
+        }
+    }
+    let ru = bundles.pop()??;
+    let kk = bundles.pop()??;
+    Some(UiStrings { kk, ru })
+}
+
+/// Static files get a content hash in their name (`style.css` → `assets/style.1a2b3c4d5e.css`)
+/// so that browsers may cache them forever and still see every change.
+fn fingerprint(assets: &[(String, Vec<u8>)]) -> (Vec<Page>, BTreeMap<String, String>) {
+    let mut pages = Vec::new();
+    let mut paths = BTreeMap::new();
+    for (rel, bytes) in assets {
+        let hash = Sha256::digest(bytes);
+        let hex: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
+        let out = match rel.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() && !ext.contains('/') => {
+                format!("assets/{stem}.{hex}.{ext}")
+            }
+            _ => format!("assets/{rel}.{hex}"),
+        };
+        paths.insert(rel.clone(), out.clone());
+        pages.push(Page {
+            path: out,
+            bytes: bytes.clone(),
+        });
+    }
+    (pages, paths)
+}
