@@ -20,7 +20,10 @@ pub fn check_ids(data: &SiteData, sources: &Sources, out: &mut Vec<Diagnostic>) 
     check_file_names(data, sources, out);
     let units: Vec<_> = data.units.iter().map(|u| (u.file, &u.id)).collect();
     let requirements: Vec<_> = data.requirements.iter().map(|r| (r.file, &r.id)).collect();
-    let vacancies: Vec<_> = data.vacancies.iter().map(|v| (v.file, &v.id)).collect();
+    let vacancies: Vec<_> = crate::check::vacancy_refs(data)
+        .into_iter()
+        .filter_map(|v| Some((v.file, v.id?)))
+        .collect();
     for list in [&units, &requirements, &vacancies] {
         for (file, id) in list {
             if !is_slug(id) {
@@ -37,7 +40,9 @@ pub fn check_ids(data: &SiteData, sources: &Sources, out: &mut Vec<Diagnostic>) 
 fn check_file_names(data: &SiteData, sources: &Sources, out: &mut Vec<Diagnostic>) {
     let units = data.units.iter().map(|u| (u.file, &u.id));
     let requirements = data.requirements.iter().map(|r| (r.file, &r.id));
-    let vacancies = data.vacancies.iter().map(|v| (v.file, &v.id));
+    let vacancies = crate::check::vacancy_refs(data)
+        .into_iter()
+        .filter_map(|v| Some((v.file, v.id?)));
     for (file, id) in units.chain(requirements).chain(vacancies) {
         let path = sources.path(file);
         let stem = path

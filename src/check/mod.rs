@@ -17,7 +17,7 @@ mod texts;
 use jiff::civil::Date;
 
 use crate::diagnostic::{Diagnostic, Sources};
-use crate::model::{Lang, SiteData, Text};
+use crate::model::{FileId, Lang, SiteData, Spanned, Text};
 
 pub use markup::{allowed_link, disallowed_links};
 pub use personal::find_iin;
@@ -57,6 +57,48 @@ pub(crate) fn vacancy_texts(v: &crate::model::Vacancy) -> Vec<(&'static str, &Te
     texts
 }
 
+/// The id and references of every vacancy file, whether it became a complete record or
+/// not (`PartialVacancy`), so that one run reports all of a file's problems.
+pub(crate) struct VacancyRefs<'a> {
+    pub file: FileId,
+    pub id: Option<&'a Spanned<String>>,
+    pub unit: Option<&'a Spanned<String>>,
+    pub category: Option<&'a Spanned<String>>,
+    pub requirements: Option<&'a Spanned<String>>,
+}
+
+pub(crate) fn vacancy_refs(data: &SiteData) -> Vec<VacancyRefs<'_>> {
+    let complete = data.vacancies.iter().map(|v| VacancyRefs {
+        file: v.file,
+        id: Some(&v.id),
+        unit: Some(&v.unit),
+        category: Some(&v.category),
+        requirements: Some(&v.requirements),
+    });
+    let partial = data.partial_vacancies.iter().map(|v| VacancyRefs {
+        file: v.file,
+        id: v.id.as_ref(),
+        unit: v.unit.as_ref(),
+        category: v.category.as_ref(),
+        requirements: v.requirements.as_ref(),
+    });
+    complete.chain(partial).collect()
+}
+
+/// Every text of every vacancy file, complete or partial, with its field name.
+pub(crate) fn all_vacancy_texts(data: &SiteData) -> Vec<(FileId, &'static str, &Text)> {
+    let complete = data.vacancies.iter().flat_map(|v| {
+        vacancy_texts(v)
+            .into_iter()
+            .map(move |(f, t)| (v.file, f, t))
+    });
+    let partial = data
+        .partial_vacancies
+        .iter()
+        .flat_map(|v| v.texts.iter().map(move |(f, t)| (v.file, *f, t)));
+    complete.chain(partial).collect()
+}
+
 /// Every public text in the site, with the file it is in.
 pub(crate) fn public_texts(data: &SiteData) -> Vec<(crate::model::FileId, &Text)> {
     let mut out = Vec::new();
@@ -83,9 +125,11 @@ pub(crate) fn public_texts(data: &SiteData) -> Vec<(crate::model::FileId, &Text)
             out.push((r.file, t));
         }
     }
-    for v in &data.vacancies {
-        out.extend(vacancy_texts(v).into_iter().map(|(_, t)| (v.file, t)));
-    }
+    out.extend(
+        all_vacancy_texts(data)
+            .into_iter()
+            .map(|(file, _, t)| (file, t)),
+    );
     for c in &data.calendar {
         out.extend(
             c.holidays

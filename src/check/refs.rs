@@ -127,22 +127,22 @@ pub fn check_references(data: &SiteData, out: &mut Vec<Diagnostic>) {
         }
     };
 
-    for v in &data.vacancies {
-        if !units.contains(v.unit.value.as_str()) && !data.broken_ids.units.contains(&v.unit.value)
+    for v in crate::check::vacancy_refs(data) {
+        if let Some(unit) = v.unit
+            && !units.contains(unit.value.as_str())
+            && !data.broken_ids.units.contains(&unit.value)
         {
-            out.push(dangling("unit", v.file, &v.unit, &unit_names));
+            out.push(dangling("unit", v.file, unit, &unit_names));
         }
-        if !requirements.contains(v.requirements.value.as_str())
-            && !data.broken_ids.requirements.contains(&v.requirements.value)
+        if let Some(r) = v.requirements
+            && !requirements.contains(r.value.as_str())
+            && !data.broken_ids.requirements.contains(&r.value)
         {
-            out.push(dangling(
-                "requirement",
-                v.file,
-                &v.requirements,
-                &requirement_names,
-            ));
+            out.push(dangling("requirement", v.file, r, &requirement_names));
         }
-        category_ref(v.file, &v.category, out);
+        if let Some(code) = v.category {
+            category_ref(v.file, code, out);
+        }
     }
     for r in &data.requirements {
         for code in &r.categories {

@@ -2,7 +2,7 @@
 //! two are not a copy of each other (an untranslated posting). Other records may read
 //! the same in both languages: a proper name such as «Наурыз мейрамы» does.
 
-use crate::check::{LANGS, public_texts, vacancy_texts};
+use crate::check::{LANGS, all_vacancy_texts, public_texts};
 use crate::diagnostic::Diagnostic;
 use crate::model::SiteData;
 
@@ -19,15 +19,13 @@ pub fn check_texts(data: &SiteData, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for v in &data.vacancies {
-        for (field, text) in vacancy_texts(v) {
-            if !text.kk.trim().is_empty() && normalized(&text.kk) == normalized(&text.ru) {
-                out.push(
-                    Diagnostic::error("untranslated-copy", v.file, text.ru.pos)
-                        .rule("P4")
-                        .arg("field", field),
-                );
-            }
+    for (file, field, text) in all_vacancy_texts(data) {
+        if !text.kk.trim().is_empty() && normalized(&text.kk) == normalized(&text.ru) {
+            out.push(
+                Diagnostic::error("untranslated-copy", file, text.ru.pos)
+                    .rule("P4")
+                    .arg("field", field),
+            );
         }
     }
 }

@@ -132,6 +132,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             Some(Record::Unit(u)) => data.units.push(*u),
             Some(Record::Requirement(r)) => data.requirements.push(*r),
             Some(Record::Vacancy(v)) => data.vacancies.push(*v),
+            Some(Record::PartialVacancy(v)) => data.partial_vacancies.push(*v),
             Some(Record::Calendar(c)) => data.calendar.push(*c),
             None => {
                 let stem = path
@@ -165,6 +166,7 @@ enum Record {
     Unit(Box<crate::model::Unit>),
     Requirement(Box<crate::model::Requirement>),
     Vacancy(Box<crate::model::Vacancy>),
+    PartialVacancy(Box<crate::model::PartialVacancy>),
     Calendar(Box<crate::model::CalendarYear>),
 }
 
@@ -192,7 +194,15 @@ fn read_record_file(root: &Path, path: &Path, kind: Kind, id: FileId) -> (Source
     let node = match yaml::parse(&text) {
         Ok(node) => node,
         Err(e) => {
-            diagnostics.push(Diagnostic::error("yaml-syntax", id, e.pos).arg("detail", e.message));
+            diagnostics.push(match e.kind {
+                yaml::SyntaxKind::Syntax(detail) => {
+                    Diagnostic::error("yaml-syntax", id, e.pos).arg("detail", detail)
+                }
+                yaml::SyntaxKind::DuplicateKey(key) => {
+                    Diagnostic::error("duplicate-key", id, e.pos).arg("key", key)
+                }
+                yaml::SyntaxKind::TooComplex => Diagnostic::error("yaml-too-complex", id, e.pos),
+            });
             return (
                 Some(text),
                 FileOutcome {
@@ -213,7 +223,10 @@ fn read_record_file(root: &Path, path: &Path, kind: Kind, id: FileId) -> (Source
         Kind::Requirement => {
             records::requirement(&mut ctx, &node).map(|r| Record::Requirement(Box::new(r)))
         }
-        Kind::Vacancy => records::vacancy(&mut ctx, &node).map(|r| Record::Vacancy(Box::new(r))),
+        Kind::Vacancy => Some(match records::vacancy(&mut ctx, &node) {
+            Ok(v) => Record::Vacancy(Box::new(v)),
+            Err(partial) => Record::PartialVacancy(Box::new(partial)),
+        }),
         Kind::Calendar => {
             records::calendar_year(&mut ctx, &node).map(|r| Record::Calendar(Box::new(r)))
         }

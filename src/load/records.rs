@@ -5,8 +5,8 @@
 use crate::load::read::{self, Ctx, Fields};
 use crate::load::yaml::Node;
 use crate::model::{
-    Authority, CalendarYear, Categories, Category, Lang, NamedDay, PlacedBy, Requirement, Section,
-    SectionNames, Site, Spanned, Status, Transfer, Unit, UnitKind, Vacancy,
+    Authority, CalendarYear, Categories, Category, Lang, NamedDay, PartialVacancy, PlacedBy,
+    Requirement, Section, SectionNames, Site, Spanned, Status, Transfer, Unit, UnitKind, Vacancy,
 };
 
 pub const SITE_FIELDS: &[&str] = &[
@@ -202,8 +202,14 @@ pub fn requirement(ctx: &mut Ctx, node: &Node) -> Option<Requirement> {
     })
 }
 
-pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Option<Vacancy> {
-    let mut f = Fields::open(ctx, node, VACANCY_FIELDS)?;
+/// A vacancy, or what could be read of it when some field is missing or malformed.
+pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Result<Vacancy, PartialVacancy> {
+    let Some(mut f) = Fields::open(ctx, node, VACANCY_FIELDS) else {
+        return Err(PartialVacancy {
+            file: ctx.file,
+            ..PartialVacancy::default()
+        });
+    };
     let id = f.req_str(ctx, "id");
     let status = f.req_choice(ctx, "status", Status::NAMES, None);
     let unit = f.req_str(ctx, "unit");
@@ -223,49 +229,73 @@ pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Option<Vacancy> {
     let contacts = f.contacts(ctx, "contacts", false);
     let competition_url = f.opt_str(ctx, "competition_url");
     f.finish(ctx);
-    let status = status?;
-    let authority = authority?;
-    let placed_by = placed_by?;
-    Some(Vacancy {
-        file: ctx.file,
-        id: id?,
-        status: Spanned::new(
-            [
-                Status::Draft,
-                Status::Open,
-                Status::Closed,
-                Status::Filled,
-                Status::Cancelled,
-            ][status.value],
-            status.pos,
-        ),
-        unit: unit?,
-        category: category?,
-        appointing_authority: Spanned::new(
-            [
-                Authority::Minister,
-                Authority::DeputyMinister,
-                Authority::TerritorialHead,
-            ][authority.value],
-            authority.pos,
-        ),
-        placed_by: Spanned::new(
-            [PlacedBy::Hr, PlacedBy::InformationUnit][placed_by.value],
-            placed_by.pos,
-        ),
-        position: position?,
-        requirements: requirements?,
-        duties: duties?,
-        conditions: conditions?,
-        documents: documents?,
-        arose_on: arose_on?,
-        published_on: published_on?,
-        updated_on: updated_on?,
-        late_reason: late_reason?,
-        deadline: deadline?,
-        contacts: contacts?,
-        competition_url,
-    })
+    let complete = (|| {
+        Some(Vacancy {
+            file: ctx.file,
+            id: id.clone()?,
+            status: status.map(|s| {
+                Spanned::new(
+                    [
+                        Status::Draft,
+                        Status::Open,
+                        Status::Closed,
+                        Status::Filled,
+                        Status::Cancelled,
+                    ][s.value],
+                    s.pos,
+                )
+            })?,
+            unit: unit.clone()?,
+            category: category.clone()?,
+            appointing_authority: authority.map(|a| {
+                Spanned::new(
+                    [
+                        Authority::Minister,
+                        Authority::DeputyMinister,
+                        Authority::TerritorialHead,
+                    ][a.value],
+                    a.pos,
+                )
+            })?,
+            placed_by: placed_by
+                .map(|p| Spanned::new([PlacedBy::Hr, PlacedBy::InformationUnit][p.value], p.pos))?,
+            position: position.clone()?,
+            requirements: requirements.clone()?,
+            duties: duties.clone()?,
+            conditions: conditions.clone()?,
+            documents: documents.clone()?,
+            arose_on: arose_on?,
+            published_on: published_on?,
+            updated_on: updated_on?,
+            late_reason: late_reason.clone()?,
+            deadline: deadline?,
+            contacts: contacts.clone()?,
+            competition_url: competition_url.clone(),
+        })
+    })();
+    match complete {
+        Some(v) => Ok(v),
+        None => {
+            let texts = [
+                ("position", position),
+                ("duties", duties),
+                ("conditions", conditions.flatten()),
+                ("documents", documents),
+                ("late_reason", late_reason.flatten()),
+            ]
+            .into_iter()
+            .filter_map(|(name, t)| Some((name, t?)))
+            .collect();
+            Err(PartialVacancy {
+                file: ctx.file,
+                id,
+                unit,
+                category,
+                requirements,
+                texts,
+            })
+        }
+    }
 }
 
 pub fn calendar_year(ctx: &mut Ctx, node: &Node) -> Option<CalendarYear> {

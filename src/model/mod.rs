@@ -45,7 +45,7 @@ impl<T> std::ops::Deref for Spanned<T> {
 }
 
 /// Index of a source file in the loaded site's file table (`load::Sources`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct FileId(pub u32);
 
 /// A place in a source file: what a diagnostic points at.
@@ -317,6 +317,19 @@ pub struct CalendarYear {
     pub transfers: Vec<Transfer>,
 }
 
+/// What could be read of a vacancy file that has errors elsewhere: enough to check its
+/// id, its references and its texts in the same run, so that one `kadr check` lists
+/// every problem of the file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PartialVacancy {
+    pub file: FileId,
+    pub id: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
+    pub category: Option<Spanned<String>>,
+    pub requirements: Option<Spanned<String>>,
+    pub texts: Vec<(&'static str, Text)>,
+}
+
 /// Everything the loader read that was well-formed enough to become a record.
 #[derive(Debug, Clone, Default)]
 pub struct SiteData {
@@ -326,6 +339,8 @@ pub struct SiteData {
     pub requirements: Vec<Requirement>,
     pub vacancies: Vec<Vacancy>,
     pub calendar: Vec<CalendarYear>,
+    /// Vacancy files that could not become records, as far as they could be read.
+    pub partial_vacancies: Vec<PartialVacancy>,
     /// Ids of records whose files exist but could not be read (named by their file
     /// stem), so that references to them do not raise a second, misleading error.
     pub broken_ids: BrokenIds,

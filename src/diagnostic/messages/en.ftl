@@ -31,6 +31,11 @@ yml-extension = { $path } ends in .yml and would be ignored
 yaml-syntax = YAML syntax error: { $detail }
     .hint = check indentation, quotes and colons near this place; text containing ": " or starting with a special character must be quoted
 
+duplicate-key = the key `{ $key }` is written twice in this mapping
+    .hint = keep one of them: YAML does not allow a key twice, and kadr will not guess which one you meant
+yaml-too-complex = the YAML nests too deeply or its aliases expand too far
+    .hint = records are plain mappings and lists; remove the anchors (&) and aliases (*)
+
 ## Reading records
 
 wrong-type = expected { $expected }, found { $found }

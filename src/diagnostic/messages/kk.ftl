@@ -1,149 +1,146 @@
-# kadr's diagnostics in English. Every message here must also be in kk.ftl and ru.ftl
-# (a unit test checks). `.hint` is the fix shown under the message.
+# kadr диагностикалық хабарламалары қазақ тілінде. en.ftl файлындағы әр хабарлама мұнда да болуы тиіс
+# (модульдік тест тексереді). `.hint` — хабарламаның астында көрсетілетін, қатені түзету жөніндегі кеңес.
 
 summary = { $errors ->
-    [0] no errors
-    [one] 1 error
-   *[other] { $errors } errors
+    [0] қате жоқ
+   *[other] { $errors } қате
 }, { $warnings ->
-    [0] no warnings
-    [one] 1 warning
-   *[other] { $warnings } warnings
+    [0] ескерту жоқ
+   *[other] { $warnings } ескерту
 }
 
-## Reading files
+## Файлдарды оқу
 
-missing-file = { $path } not found
-    .hint = run kadr in the site's root folder, or name it with --root DIR
-missing-dir = the folder { $path } is missing
-    .hint = a site needs its theme (themes/default/templates) and UI strings (locales/kk, locales/ru)
-file-too-large = { $path } is { $size }; a record may be at most 1 MiB
-    .hint = split the text, or move long attachments out of the record
-not-utf8 = { $path } is not UTF-8 text
-    .hint = save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)
-binary-file = { $path } is a binary file, not YAML text
-    .hint = only YAML text files belong here
-symlink = { $path } is a symbolic link; kadr reads only regular files inside the site
-    .hint = copy the file into the site instead of linking to it
-io-error = cannot read { $path }: { $detail }
-yml-extension = { $path } ends in .yml and would be ignored
-    .hint = rename it to end in .yaml
-yaml-syntax = YAML syntax error: { $detail }
-    .hint = check indentation, quotes and colons near this place; text containing ": " or starting with a special character must be quoted
+missing-file = { $path } файлы табылмады
+    .hint = kadr бағдарламасын сайттың түбір қалтасында іске қосыңыз немесе қалтаны --root DIR арқылы көрсетіңіз
+missing-dir = { $path } қалтасы жоқ
+    .hint = сайтқа безендіру тақырыбы (themes/default/templates) мен интерфейс жолдары (locales/kk, locales/ru) қажет
+file-too-large = { $path } файлының көлемі — { $size }; жазба көлемі ең көбі 1 MiB болуы мүмкін
+    .hint = мәтінді бірнеше бөлікке бөліңіз немесе ұзын тіркемелерді жазбадан тыс орналастырыңыз
+not-utf8 = { $path } файлы UTF-8 кодтауындағы мәтін емес
+    .hint = файлды UTF-8 кодтауында сақтаңыз (көптеген редакторларда: «Кодтаумен сақтау» → UTF-8)
+binary-file = { $path } — YAML мәтіні емес, екілік файл
+    .hint = мұнда тек YAML мәтіндік файлдары орналасады
+symlink = { $path } — символдық сілтеме; kadr сайт ішіндегі кәдімгі файлдарды ғана оқиды
+    .hint = файлға сілтеме жасамай, файлдың өзін сайтқа көшіріңіз
+io-error = { $path } оқылмады: { $detail }
+yml-extension = { $path } файлының кеңейтімі .yml, сондықтан ол ескерілмейді
+    .hint = кеңейтімін .yaml етіп өзгертіңіз
+yaml-syntax = YAML синтаксисінің қатесі: { $detail }
+    .hint = осы жердің маңындағы шегіністерді, тырнақшаларды және қос нүктелерді тексеріңіз; ішінде ": " бар немесе арнайы таңбадан басталатын мәтінді тырнақшаға алу керек
 
-## Reading records
+duplicate-key = `{ $key }` кілті осы блокта екі рет жазылған
+    .hint = біреуін ғана қалдырыңыз: YAML бір кілтті екі рет жазуға рұқсат бермейді, ал kadr сіз қайсысын меңзегеніңізді болжамайды
+yaml-too-complex = YAML тым терең кірістірілген немесе оның сілтемелері (alias) тым үлкен көлемге ашылады
+    .hint = жазбалар тек қарапайым «кілт: мән» жұптары мен тізімдерден тұрады; зәкірлерді (&) және сілтемелерді (*) алып тастаңыз
 
-wrong-type = expected { $expected }, found { $found }
-quote-it = put the value in quotes to make it text
-missing-field = missing field `{ $field }`
-    .hint = add `{ $field }:` to this record
-empty-field = field `{ $field }` is empty
-    .hint = fill in a value or remove the field if it is optional
-unknown-field = unknown field `{ $field }`
-unknown-field-did-you-mean = did you mean `{ $suggestion }`? Known fields: { $known }
-unknown-field-known = known fields: { $known }
-missing-translation = the { $lang ->
-    [kk] Kazakh (kk)
-   *[ru] Russian (ru)
-} text is missing
-    .hint = every text is published in the state language and in Russian: give both `kk` and `ru`
-bad-date-format = `{ $value }` is not a date written YYYY-MM-DD
-    .hint = write dates like 2026-12-08
-impossible-date = `{ $value }` is not a real calendar date
-    .hint = check the day and the month
-unknown-choice = `{ $value }` is not one of: { $allowed }
-choice-did-you-mean = did you mean `{ $suggestion }`? Allowed: { $allowed }
-number-out-of-range = { $value } is outside { $min }…{ $max }
-duplicate-language = language `{ $lang }` is listed twice
-unknown-language = unknown language `{ $lang }`
-    .hint = kadr publishes in kk and ru
-languages-both = the site must list both languages, kk and ru
-    .hint = write `languages: [kk, ru]`
+## Жазбаларды оқу
 
-## Site, ids and references
+wrong-type = күтілгені: { $expected }, табылғаны: { $found }
+quote-it = мән мәтін ретінде оқылуы үшін оны тырнақшаға алыңыз
+missing-field = `{ $field }` өрісі жоқ
+    .hint = осы жазбаға `{ $field }:` қосыңыз
+empty-field = `{ $field }` өрісі бос
+    .hint = мән енгізіңіз немесе өріс міндетті болмаса, оны алып тастаңыз
+unknown-field = `{ $field }` — белгісіз өріс
+unknown-field-did-you-mean = мүмкін, `{ $suggestion }` деп жазғыңыз келді ме? Белгілі өрістер: { $known }
+unknown-field-known = белгілі өрістер: { $known }
+missing-translation = { $lang ->
+    [kk] қазақ тіліндегі (kk)
+   *[ru] орыс тіліндегі (ru)
+} мәтін жоқ
+    .hint = әр мәтін мемлекеттік тілде және орыс тілінде жарияланады: `kk` пен `ru` екеуін де көрсетіңіз
+bad-date-format = `{ $value }` — ЖЖЖЖ-АА-КК түрінде жазылған күн емес
+    .hint = күндерді 2026-12-08 түрінде жазыңыз
+impossible-date = `{ $value }` — күнтізбеде жоқ күн
+    .hint = күн мен айды тексеріңіз
+unknown-choice = `{ $value }` рұқсат етілген мәндердің бірі емес: { $allowed }
+choice-did-you-mean = мүмкін, `{ $suggestion }` деп жазғыңыз келді ме? Рұқсат етілген мәндер: { $allowed }
+number-out-of-range = { $value } мәні { $min }…{ $max } аралығынан тыс
+duplicate-language = `{ $lang }` тілі екі рет көрсетілген
+unknown-language = `{ $lang }` — белгісіз тіл
+    .hint = kadr мәтіндерді kk және ru тілдерінде жариялайды
+languages-both = сайт үшін екі тіл де көрсетілуі тиіс: kk және ru
+    .hint = `languages: [kk, ru]` деп жазыңыз
 
-bad-base-url = base_url `{ $value }` is not an absolute http(s) address
-    .hint = write the full address the site is served under, e.g. https://example.gov.kz/qriim
-base-url-http = base_url uses http://, not https://
-    .hint = a ministry's public resource should be served over HTTPS
-bad-slug = `{ $value }` is not a valid URL segment
-    .hint = use lower-case Latin letters, digits and hyphens, e.g. kadr-sayasaty
-bad-id = id `{ $value }` may contain only lower-case Latin letters, digits and hyphens
-    .hint = ids become file and page names; e.g. 2026-dp-almaty-0142
-id-file-mismatch = id `{ $id }` differs from the file name `{ $file }.yaml`
-    .hint = rename the file to `{ $id }.yaml`, or change the id to `{ $file }`
-duplicate-id = id `{ $id }` is already used by { $other }
-    .hint = every record needs its own id
-category-code-cyrillic = category code `{ $code }` contains the Cyrillic letter `{ $letter }` ({ $codepoint }), which looks like the Latin `{ $latin }`
-    .hint = retype it in the Latin layout: `{ $fixed }`
-category-code-ascii = category code `{ $code }` may contain only Latin letters, digits and hyphens
-duplicate-category = category `{ $code }` is defined twice
-dangling-reference = no { $kind ->
-    [unit] unit
-    [category] category
-   *[requirement] requirement record
-} `{ $value }` exists
-    .hint = check the spelling against content/units, content/categories.yaml and content/requirements
-reference-did-you-mean = did you mean `{ $suggestion }`?
-no-contacts = the unit has neither a phone nor an e-mail
-    .hint = add `contacts: {"{"}phone: "+7 …", email: "…"{"}"}`
-bad-phone = `{ $value }` is not a phone number in the form +7 XXX XXX XX XX
-    .hint = write the number with +7 and ten digits; spaces, hyphens and brackets are allowed
-bad-email = `{ $value }` is not a valid e-mail address
-    .hint = write it like kadr@example.gov.kz
+## Сайт, идентификаторлар және сілтемелер
 
-## Legal rules
+bad-base-url = base_url `{ $value }` — толық http(s) мекенжайы емес
+    .hint = сайт қолжетімді болатын толық мекенжайды жазыңыз, мысалы https://example.gov.kz/qriim
+base-url-http = base_url https:// емес, http:// мекенжайын қолданады
+    .hint = министрліктің жалпыға қолжетімді ресурсы HTTPS арқылы жұмыс істеуі тиіс
+bad-slug = `{ $value }` — жарамсыз URL сегменті
+    .hint = кіші латын әріптерін, цифрларды және дефистерді қолданыңыз, мысалы kadr-sayasaty
+bad-id = `{ $value }` идентификаторында тек кіші латын әріптері, цифрлар және дефистер болуы мүмкін
+    .hint = идентификаторлардан файл мен бет атаулары жасалады; мысалы 2026-dp-almaty-0142
+id-file-mismatch = `{ $id }` идентификаторы `{ $file }.yaml` файл атауымен сәйкес келмейді
+    .hint = файлдың атауын `{ $id }.yaml` етіп өзгертіңіз немесе идентификаторды `{ $file }` етіп өзгертіңіз
+duplicate-id = `{ $id }` идентификаторы { $other } файлында бұрыннан қолданылған
+    .hint = әр жазбаның өз идентификаторы болуы тиіс
+category-code-cyrillic = `{ $code }` санат кодында латынның `{ $latin }` әрпіне ұқсайтын кириллицаның `{ $letter }` әрпі ({ $codepoint }) бар
+    .hint = кодты латын пернетақта орналасуында қайта теріңіз: `{ $fixed }`
+category-code-ascii = `{ $code }` санат кодында тек латын әріптері, цифрлар және дефистер болуы мүмкін
+duplicate-category = `{ $code }` санаты екі рет анықталған
+dangling-reference = `{ $value }` { $kind ->
+    [unit] бөлімшесі
+    [category] санаты
+   *[requirement] біліктілік талаптарының жазбасы
+} жоқ
+    .hint = жазылуын content/units, content/categories.yaml және content/requirements мазмұнымен салыстырыңыз
+reference-did-you-mean = мүмкін, `{ $suggestion }` деп жазғыңыз келді ме?
+no-contacts = бөлімшенің телефоны да, электрондық поштасы да көрсетілмеген
+    .hint = `contacts: {"{"}phone: "+7 …", email: "…"{"}"}` қосыңыз
+bad-phone = `{ $value }` — +7 XXX XXX XX XX түріндегі телефон нөмірі емес
+    .hint = нөмірді +7 және он цифр арқылы жазыңыз; бос орын, дефис және жақша қолдануға болады
+bad-email = `{ $value }` — жарамсыз электрондық пошта мекенжайы
+    .hint = мекенжайды kadr@example.gov.kz түрінде жазыңыз
 
-not-leadership = category `{ $code }` is not a leadership category; only leadership positions are published here
-    .hint = choose a category with `leadership: true` in content/categories.yaml
-territorial-head-in-central = a territorial head does not appoint in `{ $unit }`, a central unit
-    .hint = positions of the central apparatus are appointed by the minister or a deputy minister
-requirement-not-covering = requirement record `{ $requirement }` does not cover category `{ $code }` (it covers { $covered })
-    .hint = refer to the requirement record for this category, or add the category to that record
-empty-text = the { $lang ->
-    [kk] Kazakh (kk)
-   *[ru] Russian (ru)
-} text is empty
-    .hint = write the text in both languages
-untranslated-copy = the kk and ru texts of `{ $field }` are identical: an untranslated copy
-    .hint = write the text in the state language and in Russian
-personal-data = this looks like a personal identification number (ИИН/ЖСН); personal data may not be published
-    .hint = remove it: candidates' personal data belong in the private bank (kadr bank), never on the site
-bad-link = link to `{ $url }` is not allowed
-    .hint = links may only use https:, http:, mailto: or tel:
-raw-html = raw HTML is not published as HTML; it will appear as plain text
-    .hint = use Markdown instead: **bold**, lists with "-", [links](https://…)
+## Қағидалар талаптары
 
-## Dates and the working-day calendar
+not-leadership = `{ $code }` санаты басшы лауазымдар санаты емес; мұнда тек бос басшы лауазымдар жарияланады
+    .hint = content/categories.yaml ішінде `leadership: true` белгісі бар санатты таңдаңыз
+territorial-head-in-central = аумақтық органның басшысы `{ $unit }` бөлімшесінің лауазымдарына тағайындамайды: бұл — орталық аппараттың бөлімшесі
+    .hint = орталық аппараттың лауазымдарына министр немесе министрдің орынбасары тағайындайды
+requirement-not-covering = `{ $requirement }` біліктілік талаптарының жазбасы `{ $code }` санатына қолданылмайды (ол мына санаттарға қолданылады: { $covered })
+    .hint = осы санатқа арналған біліктілік талаптарының жазбасына сілтеме жасаңыз немесе санатты сол жазбаға қосыңыз
+empty-text = { $lang ->
+    [kk] қазақ тіліндегі (kk)
+   *[ru] орыс тіліндегі (ru)
+} мәтін бос
+    .hint = мәтінді екі тілде де жазыңыз
+untranslated-copy = `{ $field }` өрісінің kk және ru мәтіндері бірдей: бұл аударылмаған көшірме
+    .hint = мәтінді мемлекеттік тілде және орыс тілінде жазыңыз
+personal-data = бұл жеке сәйкестендіру нөміріне (ЖСН/ИИН) ұқсайды; дербес деректерді жариялауға болмайды
+    .hint = оны алып тастаңыз: кандидаттардың дербес деректері сайтта емес, тек жабық деректер банкінде (kadr bank) сақталады
+bad-link = `{ $url }` сілтемесіне рұқсат етілмейді
+    .hint = сілтемелерде тек https:, http:, mailto: немесе tel: қолдануға болады
+raw-html = HTML коды HTML ретінде жарияланбайды: ол кәдімгі мәтін болып көрсетіледі
+    .hint = оның орнына Markdown қолданыңыз: **қалың қаріп**, «-» белгісімен тізімдер, [сілтемелер](https://…)
 
-published-before-arose = published_on { $published } is before arose_on { $arose }
-    .hint = a vacancy is published after it arises
-deadline-before-published = the deadline { $deadline } is before publication on { $published }
-    .hint = the deadline is the last day to apply, after the posting is published
-updated-before-published = updated_on { $updated } is before publication on { $published }
-updated-in-future = updated_on { $updated } is after today ({ $today })
-competition-url = competition link `{ $url }` must be an https:// address
-published-late = published on { $published }, { $late ->
-    [one] 1 working day
-   *[other] { $late } working days
-} after the last allowed day { $last }
-    .hint = a posting is published within { $within } working days after the vacancy arose ({ $arose }); if it was late, record why in `late_reason: {"{"}kk: …, ru: …{"}"}`
-published-late-with-reason = published on { $published }, { $late ->
-    [one] 1 working day
-   *[other] { $late } working days
-} after the last allowed day { $last } (the reason is recorded)
-late-reason-not-late = `late_reason` is given, but the posting is on time (the last allowed day is { $last })
-    .hint = remove `late_reason`
-calendar-missing-year = no working-day calendar for { $year }
-    .hint = add content/calendar/{ $year }.yaml with the year's holidays, days off and transfers
-calendar-problem = calendar: { $detail }
-calendar-duplicate-year = the calendar for { $year } is defined twice
+## Күндер және жұмыс күндерінің күнтізбесі
 
-## Theme and output
+published-before-arose = published_on { $published } күні arose_on { $arose } күнінен бұрын
+    .hint = хабарландыру бос лауазым пайда болғаннан кейін орналастырылады
+deadline-before-published = өтініш қабылдаудың соңғы күні ({ $deadline }) хабарландыру орналастырылған күннен ({ $published }) бұрын
+    .hint = өтініш қабылдаудың соңғы күні хабарландыру орналастырылғаннан кейін болуы тиіс
+updated-before-published = updated_on { $updated } хабарландыру орналастырылған күннен ({ $published }) бұрын
+updated-in-future = updated_on { $updated } бүгінгі күннен ({ $today }) кейін
+competition-url = `{ $url }` конкурс сілтемесі https:// мекенжайы болуы тиіс
+published-late = { $published } күні орналастырылған: рұқсат етілген соңғы күннен ({ $last }) { $late } жұмыс күні кеш
+    .hint = хабарландыру бос лауазым пайда болған күннен ({ $arose }) бастап { $within } жұмыс күні ішінде орналастырылады; кешіктірілсе, себебін `late_reason: {"{"}kk: …, ru: …{"}"}` өрісіне жазыңыз
+published-late-with-reason = { $published } күні орналастырылған: рұқсат етілген соңғы күннен ({ $last }) { $late } жұмыс күні кеш (себебі көрсетілген)
+late-reason-not-late = `late_reason` көрсетілген, бірақ хабарландыру мерзімінде орналастырылған (рұқсат етілген соңғы күн — { $last })
+    .hint = `late_reason` өрісін алып тастаңыз
+calendar-missing-year = { $year } жылға арналған жұмыс күндерінің күнтізбесі жоқ
+    .hint = content/calendar/{ $year }.yaml файлын қосып, онда сол жылдың мереке және демалыс күндерін, демалыс күндерінің ауыстырылуын көрсетіңіз
+calendar-problem = күнтізбе: { $detail }
+calendar-duplicate-year = { $year } жылғы күнтізбе екі рет анықталған
 
-template-error = template error: { $detail }
-locale-error = UI strings: { $detail }
-locale-missing-key = UI string `{ $key }` is missing in { $lang }
-    .hint = add it to the locales/{ $lang }/*.ftl files
-bank-in-site = a candidate bank store lies inside the site: { $path }
-    .hint = personal data may never reach the published site: move the bank outside the site root
+## Безендіру тақырыбы және нәтиже
+
+template-error = үлгі қатесі: { $detail }
+locale-error = интерфейс жолдары: { $detail }
+locale-missing-key = `{ $key }` интерфейс жолы { $lang } тілі үшін жоқ
+    .hint = оны locales/{ $lang }/*.ftl файлдарына қосыңыз
+bank-in-site = үміткерлер деректер банкінің қоймасы сайт ішінде орналасқан: { $path }
+    .hint = дербес деректер жарияланатын сайтқа ешқашан түспеуі тиіс: банкті сайттың түбір қалтасынан тыс жерге көшіріңіз

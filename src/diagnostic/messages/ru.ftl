@@ -1,149 +1,161 @@
-# kadr's diagnostics in English. Every message here must also be in kk.ftl and ru.ftl
-# (a unit test checks). `.hint` is the fix shown under the message.
+# Диагностические сообщения kadr на русском языке. Каждое сообщение из en.ftl должно быть и здесь
+# (это проверяет модульный тест). `.hint` — подсказка, как исправить ошибку, выводится под сообщением.
 
 summary = { $errors ->
-    [0] no errors
-    [one] 1 error
-   *[other] { $errors } errors
+    [0] ошибок нет
+    [one] { $errors } ошибка
+    [few] { $errors } ошибки
+   *[many] { $errors } ошибок
 }, { $warnings ->
-    [0] no warnings
-    [one] 1 warning
-   *[other] { $warnings } warnings
+    [0] предупреждений нет
+    [one] { $warnings } предупреждение
+    [few] { $warnings } предупреждения
+   *[many] { $warnings } предупреждений
 }
 
-## Reading files
+## Чтение файлов
 
-missing-file = { $path } not found
-    .hint = run kadr in the site's root folder, or name it with --root DIR
-missing-dir = the folder { $path } is missing
-    .hint = a site needs its theme (themes/default/templates) and UI strings (locales/kk, locales/ru)
-file-too-large = { $path } is { $size }; a record may be at most 1 MiB
-    .hint = split the text, or move long attachments out of the record
-not-utf8 = { $path } is not UTF-8 text
-    .hint = save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)
-binary-file = { $path } is a binary file, not YAML text
-    .hint = only YAML text files belong here
-symlink = { $path } is a symbolic link; kadr reads only regular files inside the site
-    .hint = copy the file into the site instead of linking to it
-io-error = cannot read { $path }: { $detail }
-yml-extension = { $path } ends in .yml and would be ignored
-    .hint = rename it to end in .yaml
-yaml-syntax = YAML syntax error: { $detail }
-    .hint = check indentation, quotes and colons near this place; text containing ": " or starting with a special character must be quoted
+missing-file = файл { $path } не найден
+    .hint = запустите kadr в корневой папке сайта или укажите её через --root DIR
+missing-dir = отсутствует папка { $path }
+    .hint = сайту нужны тема оформления (themes/default/templates) и строки интерфейса (locales/kk, locales/ru)
+file-too-large = размер файла { $path } — { $size }; запись может занимать не более 1 MiB
+    .hint = разделите текст или вынесите длинные вложения из записи
+not-utf8 = файл { $path } не в кодировке UTF-8
+    .hint = сохраните файл в кодировке UTF-8 (в большинстве редакторов: «Сохранить с кодировкой» → UTF-8)
+binary-file = { $path } — двоичный файл, а не текст YAML
+    .hint = здесь допускаются только текстовые файлы YAML
+symlink = { $path } — символическая ссылка; kadr читает только обычные файлы внутри сайта
+    .hint = скопируйте файл внутрь сайта, а не ссылайтесь на него
+io-error = не удаётся прочитать { $path }: { $detail }
+yml-extension = файл { $path } имеет расширение .yml и будет пропущен
+    .hint = смените расширение на .yaml
+yaml-syntax = синтаксическая ошибка YAML: { $detail }
+    .hint = проверьте отступы, кавычки и двоеточия рядом с этим местом; текст, который содержит ": " или начинается со специального символа, нужно заключить в кавычки
 
-## Reading records
+duplicate-key = ключ `{ $key }` записан в этом блоке дважды
+    .hint = оставьте только один из них: YAML не допускает повторения ключа, а kadr не будет угадывать, какой из них имелся в виду
+yaml-too-complex = в YAML слишком глубокая вложенность или псевдонимы раскрываются в слишком большой объём
+    .hint = записи состоят только из простых пар «ключ: значение» и списков; удалите якоря (&) и псевдонимы (*)
 
-wrong-type = expected { $expected }, found { $found }
-quote-it = put the value in quotes to make it text
-missing-field = missing field `{ $field }`
-    .hint = add `{ $field }:` to this record
-empty-field = field `{ $field }` is empty
-    .hint = fill in a value or remove the field if it is optional
-unknown-field = unknown field `{ $field }`
-unknown-field-did-you-mean = did you mean `{ $suggestion }`? Known fields: { $known }
-unknown-field-known = known fields: { $known }
-missing-translation = the { $lang ->
-    [kk] Kazakh (kk)
-   *[ru] Russian (ru)
-} text is missing
-    .hint = every text is published in the state language and in Russian: give both `kk` and `ru`
-bad-date-format = `{ $value }` is not a date written YYYY-MM-DD
-    .hint = write dates like 2026-12-08
-impossible-date = `{ $value }` is not a real calendar date
-    .hint = check the day and the month
-unknown-choice = `{ $value }` is not one of: { $allowed }
-choice-did-you-mean = did you mean `{ $suggestion }`? Allowed: { $allowed }
-number-out-of-range = { $value } is outside { $min }…{ $max }
-duplicate-language = language `{ $lang }` is listed twice
-unknown-language = unknown language `{ $lang }`
-    .hint = kadr publishes in kk and ru
-languages-both = the site must list both languages, kk and ru
-    .hint = write `languages: [kk, ru]`
+## Чтение записей
 
-## Site, ids and references
+wrong-type = ожидалось: { $expected }, найдено: { $found }
+quote-it = заключите значение в кавычки, чтобы оно читалось как текст
+missing-field = отсутствует поле `{ $field }`
+    .hint = добавьте в эту запись `{ $field }:`
+empty-field = поле `{ $field }` пустое
+    .hint = заполните значение или удалите поле, если оно необязательное
+unknown-field = неизвестное поле `{ $field }`
+unknown-field-did-you-mean = возможно, имелось в виду `{ $suggestion }`? Известные поля: { $known }
+unknown-field-known = известные поля: { $known }
+missing-translation = отсутствует текст на { $lang ->
+    [kk] казахском языке (kk)
+   *[ru] русском языке (ru)
+}
+    .hint = каждый текст публикуется на государственном и русском языках: укажите и `kk`, и `ru`
+bad-date-format = `{ $value }` — не дата в формате ГГГГ-ММ-ДД
+    .hint = записывайте даты так: 2026-12-08
+impossible-date = `{ $value }` — несуществующая календарная дата
+    .hint = проверьте день и месяц
+unknown-choice = `{ $value }` не входит в число допустимых значений: { $allowed }
+choice-did-you-mean = возможно, имелось в виду `{ $suggestion }`? Допустимые значения: { $allowed }
+number-out-of-range = { $value } вне диапазона { $min }…{ $max }
+duplicate-language = язык `{ $lang }` указан дважды
+unknown-language = неизвестный язык `{ $lang }`
+    .hint = kadr публикует тексты на языках kk и ru
+languages-both = для сайта должны быть указаны оба языка: kk и ru
+    .hint = напишите `languages: [kk, ru]`
 
-bad-base-url = base_url `{ $value }` is not an absolute http(s) address
-    .hint = write the full address the site is served under, e.g. https://example.gov.kz/qriim
-base-url-http = base_url uses http://, not https://
-    .hint = a ministry's public resource should be served over HTTPS
-bad-slug = `{ $value }` is not a valid URL segment
-    .hint = use lower-case Latin letters, digits and hyphens, e.g. kadr-sayasaty
-bad-id = id `{ $value }` may contain only lower-case Latin letters, digits and hyphens
-    .hint = ids become file and page names; e.g. 2026-dp-almaty-0142
-id-file-mismatch = id `{ $id }` differs from the file name `{ $file }.yaml`
-    .hint = rename the file to `{ $id }.yaml`, or change the id to `{ $file }`
-duplicate-id = id `{ $id }` is already used by { $other }
-    .hint = every record needs its own id
-category-code-cyrillic = category code `{ $code }` contains the Cyrillic letter `{ $letter }` ({ $codepoint }), which looks like the Latin `{ $latin }`
-    .hint = retype it in the Latin layout: `{ $fixed }`
-category-code-ascii = category code `{ $code }` may contain only Latin letters, digits and hyphens
-duplicate-category = category `{ $code }` is defined twice
-dangling-reference = no { $kind ->
-    [unit] unit
-    [category] category
-   *[requirement] requirement record
-} `{ $value }` exists
-    .hint = check the spelling against content/units, content/categories.yaml and content/requirements
-reference-did-you-mean = did you mean `{ $suggestion }`?
-no-contacts = the unit has neither a phone nor an e-mail
-    .hint = add `contacts: {"{"}phone: "+7 …", email: "…"{"}"}`
-bad-phone = `{ $value }` is not a phone number in the form +7 XXX XXX XX XX
-    .hint = write the number with +7 and ten digits; spaces, hyphens and brackets are allowed
-bad-email = `{ $value }` is not a valid e-mail address
-    .hint = write it like kadr@example.gov.kz
+## Сайт, идентификаторы и ссылки
 
-## Legal rules
+bad-base-url = base_url `{ $value }` — не абсолютный адрес http(s)
+    .hint = укажите полный адрес, по которому доступен сайт, например https://example.gov.kz/qriim
+base-url-http = base_url использует http://, а не https://
+    .hint = публичный ресурс министерства должен быть доступен по HTTPS
+bad-slug = `{ $value }` — недопустимый сегмент URL
+    .hint = используйте строчные латинские буквы, цифры и дефисы, например kadr-sayasaty
+bad-id = идентификатор `{ $value }` может содержать только строчные латинские буквы, цифры и дефисы
+    .hint = из идентификаторов образуются имена файлов и страниц; например 2026-dp-almaty-0142
+id-file-mismatch = идентификатор `{ $id }` не совпадает с именем файла `{ $file }.yaml`
+    .hint = переименуйте файл в `{ $id }.yaml` или измените идентификатор на `{ $file }`
+duplicate-id = идентификатор `{ $id }` уже используется в { $other }
+    .hint = у каждой записи должен быть собственный идентификатор
+category-code-cyrillic = код категории `{ $code }` содержит кириллическую букву `{ $letter }` ({ $codepoint }), похожую на латинскую `{ $latin }`
+    .hint = наберите код заново в латинской раскладке: `{ $fixed }`
+category-code-ascii = код категории `{ $code }` может содержать только латинские буквы, цифры и дефисы
+duplicate-category = категория `{ $code }` определена дважды
+dangling-reference = { $kind ->
+    [unit] подразделение
+    [category] категория
+   *[requirement] запись о квалификационных требованиях
+} `{ $value }` не существует
+    .hint = сверьте написание с content/units, content/categories.yaml и content/requirements
+reference-did-you-mean = возможно, имелось в виду `{ $suggestion }`?
+no-contacts = у подразделения не указаны ни телефон, ни адрес электронной почты
+    .hint = добавьте `contacts: {"{"}phone: "+7 …", email: "…"{"}"}`
+bad-phone = `{ $value }` — не номер телефона в формате +7 XXX XXX XX XX
+    .hint = укажите номер с +7 и десятью цифрами; допускаются пробелы, дефисы и скобки
+bad-email = `{ $value }` — недопустимый адрес электронной почты
+    .hint = пишите адрес так: kadr@example.gov.kz
 
-not-leadership = category `{ $code }` is not a leadership category; only leadership positions are published here
-    .hint = choose a category with `leadership: true` in content/categories.yaml
-territorial-head-in-central = a territorial head does not appoint in `{ $unit }`, a central unit
-    .hint = positions of the central apparatus are appointed by the minister or a deputy minister
-requirement-not-covering = requirement record `{ $requirement }` does not cover category `{ $code }` (it covers { $covered })
-    .hint = refer to the requirement record for this category, or add the category to that record
-empty-text = the { $lang ->
-    [kk] Kazakh (kk)
-   *[ru] Russian (ru)
-} text is empty
-    .hint = write the text in both languages
-untranslated-copy = the kk and ru texts of `{ $field }` are identical: an untranslated copy
-    .hint = write the text in the state language and in Russian
-personal-data = this looks like a personal identification number (ИИН/ЖСН); personal data may not be published
-    .hint = remove it: candidates' personal data belong in the private bank (kadr bank), never on the site
-bad-link = link to `{ $url }` is not allowed
-    .hint = links may only use https:, http:, mailto: or tel:
-raw-html = raw HTML is not published as HTML; it will appear as plain text
-    .hint = use Markdown instead: **bold**, lists with "-", [links](https://…)
+## Требования правил
 
-## Dates and the working-day calendar
+not-leadership = категория `{ $code }` не относится к руководящим; здесь публикуются только вакантные руководящие должности
+    .hint = выберите категорию с `leadership: true` в content/categories.yaml
+territorial-head-in-central = руководитель территориального органа не назначает на должности в `{ $unit }`: это подразделение центрального аппарата
+    .hint = на должности центрального аппарата назначают министр или заместитель министра
+requirement-not-covering = запись о квалификационных требованиях `{ $requirement }` не распространяется на категорию `{ $code }` (она охватывает: { $covered })
+    .hint = сошлитесь на запись о квалификационных требованиях для этой категории или добавьте категорию в эту запись
+empty-text = текст на { $lang ->
+    [kk] казахском языке (kk)
+   *[ru] русском языке (ru)
+} пуст
+    .hint = напишите текст на обоих языках
+untranslated-copy = тексты kk и ru в поле `{ $field }` совпадают: это непереведённая копия
+    .hint = напишите текст на государственном языке и на русском языке
+personal-data = похоже на индивидуальный идентификационный номер (ИИН/ЖСН); персональные данные публиковать нельзя
+    .hint = удалите его: персональные данные кандидатов хранятся только в закрытом банке данных (kadr bank) и никогда не размещаются на сайте
+bad-link = ссылка на `{ $url }` не допускается
+    .hint = в ссылках допускаются только https:, http:, mailto: и tel:
+raw-html = HTML-разметка не публикуется как HTML: она будет показана как обычный текст
+    .hint = используйте Markdown: **полужирный**, списки с «-», [ссылки](https://…)
 
-published-before-arose = published_on { $published } is before arose_on { $arose }
-    .hint = a vacancy is published after it arises
-deadline-before-published = the deadline { $deadline } is before publication on { $published }
-    .hint = the deadline is the last day to apply, after the posting is published
-updated-before-published = updated_on { $updated } is before publication on { $published }
-updated-in-future = updated_on { $updated } is after today ({ $today })
-competition-url = competition link `{ $url }` must be an https:// address
-published-late = published on { $published }, { $late ->
-    [one] 1 working day
-   *[other] { $late } working days
-} after the last allowed day { $last }
-    .hint = a posting is published within { $within } working days after the vacancy arose ({ $arose }); if it was late, record why in `late_reason: {"{"}kk: …, ru: …{"}"}`
-published-late-with-reason = published on { $published }, { $late ->
-    [one] 1 working day
-   *[other] { $late } working days
-} after the last allowed day { $last } (the reason is recorded)
-late-reason-not-late = `late_reason` is given, but the posting is on time (the last allowed day is { $last })
-    .hint = remove `late_reason`
-calendar-missing-year = no working-day calendar for { $year }
-    .hint = add content/calendar/{ $year }.yaml with the year's holidays, days off and transfers
-calendar-problem = calendar: { $detail }
-calendar-duplicate-year = the calendar for { $year } is defined twice
+## Даты и производственный календарь
 
-## Theme and output
+published-before-arose = published_on { $published } раньше, чем arose_on { $arose }
+    .hint = объявление размещается после возникновения вакансии
+deadline-before-published = последний день приёма документов { $deadline } раньше даты размещения { $published }
+    .hint = последний день приёма документов наступает после размещения объявления
+updated-before-published = updated_on { $updated } раньше даты размещения { $published }
+updated-in-future = updated_on { $updated } позже сегодняшней даты ({ $today })
+competition-url = ссылка на конкурс `{ $url }` должна быть адресом https://
+published-late = размещено { $published }, на { $late ->
+    [one] { $late } рабочий день
+    [few] { $late } рабочих дня
+   *[many] { $late } рабочих дней
+} позже последнего допустимого дня { $last }
+    .hint = объявление размещается в течение { $within ->
+        [one] { $within } рабочего дня
+       *[many] { $within } рабочих дней
+    } со дня возникновения вакансии ({ $arose }); если срок пропущен, укажите причину в `late_reason: {"{"}kk: …, ru: …{"}"}`
+published-late-with-reason = размещено { $published }, на { $late ->
+    [one] { $late } рабочий день
+    [few] { $late } рабочих дня
+   *[many] { $late } рабочих дней
+} позже последнего допустимого дня { $last } (причина указана)
+late-reason-not-late = указано поле `late_reason`, но объявление размещено в срок (последний допустимый день — { $last })
+    .hint = удалите `late_reason`
+calendar-missing-year = нет производственного календаря на { $year } год
+    .hint = добавьте файл content/calendar/{ $year }.yaml с праздничными и выходными днями и переносами выходных дней этого года
+calendar-problem = календарь: { $detail }
+calendar-duplicate-year = календарь на { $year } год определён дважды
 
-template-error = template error: { $detail }
-locale-error = UI strings: { $detail }
-locale-missing-key = UI string `{ $key }` is missing in { $lang }
-    .hint = add it to the locales/{ $lang }/*.ftl files
-bank-in-site = a candidate bank store lies inside the site: { $path }
-    .hint = personal data may never reach the published site: move the bank outside the site root
+## Тема оформления и результат сборки
+
+template-error = ошибка шаблона: { $detail }
+locale-error = строки интерфейса: { $detail }
+locale-missing-key = строка интерфейса `{ $key }` отсутствует для языка { $lang }
+    .hint = добавьте её в файлы locales/{ $lang }/*.ftl
+bank-in-site = хранилище банка данных кандидатов находится внутри сайта: { $path }
+    .hint = персональные данные никогда не должны попасть на публикуемый сайт: перенесите банк за пределы корневой папки сайта
