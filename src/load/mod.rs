@@ -225,7 +225,7 @@ fn read_record_file(root: &Path, path: &Path, kind: Kind, id: FileId) -> (Source
         }
         Kind::Vacancy => Some(match records::vacancy(&mut ctx, &node) {
             Ok(v) => Record::Vacancy(Box::new(v)),
-            Err(partial) => Record::PartialVacancy(Box::new(partial)),
+            Err(partial) => Record::PartialVacancy(partial),
         }),
         Kind::Calendar => {
             records::calendar_year(&mut ctx, &node).map(|r| Record::Calendar(Box::new(r)))

@@ -203,12 +203,12 @@ pub fn requirement(ctx: &mut Ctx, node: &Node) -> Option<Requirement> {
 }
 
 /// A vacancy, or what could be read of it when some field is missing or malformed.
-pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Result<Vacancy, PartialVacancy> {
+pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Result<Vacancy, Box<PartialVacancy>> {
     let Some(mut f) = Fields::open(ctx, node, VACANCY_FIELDS) else {
-        return Err(PartialVacancy {
+        return Err(Box::new(PartialVacancy {
             file: ctx.file,
             ..PartialVacancy::default()
-        });
+        }));
     };
     let id = f.req_str(ctx, "id");
     let status = f.req_choice(ctx, "status", Status::NAMES, None);
@@ -286,14 +286,14 @@ pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Result<Vacancy, PartialVacancy> {
             .into_iter()
             .filter_map(|(name, t)| Some((name, t?)))
             .collect();
-            Err(PartialVacancy {
+            Err(Box::new(PartialVacancy {
                 file: ctx.file,
                 id,
                 unit,
                 category,
                 requirements,
                 texts,
-            })
+            }))
         }
     }
 }
