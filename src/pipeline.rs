@@ -39,6 +39,20 @@ pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
     let mut loaded = load::load(root)?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     diagnostics.extend(crate::check::check(&loaded.data, &loaded.sources, today));
+    // B12: a candidate bank inside the site could be published with it.
+    for store in load::find_bank_stores(root, &[&root.join("public")]) {
+        let rel = store
+            .strip_prefix(root)
+            .unwrap_or(&store)
+            .to_string_lossy()
+            .into_owned();
+        let file = loaded.sources.add(rel.clone(), None);
+        diagnostics.push(
+            Diagnostic::error("bank-in-site", file, Pos::START)
+                .rule("B12")
+                .arg("path", rel),
+        );
+    }
     let renderer = match Renderer::new(&loaded.theme) {
         Ok(r) => Some(r),
         Err(problems) => {

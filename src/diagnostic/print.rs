@@ -137,7 +137,7 @@ fn human(
             _ => title.element(
                 annotate_snippets::Origin::path(path)
                     .line(d.loc.pos.line.max(1) as usize)
-                    .char_column(d.loc.pos.col.saturating_sub(1) as usize),
+                    .char_column(d.loc.pos.col.max(1) as usize),
             ),
         };
         let mut report = vec![group];
