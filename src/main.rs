@@ -54,6 +54,27 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Build, serve and rebuild on every save, reloading the browser
+    Serve {
+        /// The site's root folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on (loopback by default: the preview is not for the network)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port; the next free one is taken if it is in use
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The date to build for (YYYY-MM-DD); default: today in Asia/Almaty
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// Open the default language's list in a browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of file-system events (network drives, WSL)
+        #[arg(long)]
+        poll: bool,
+    },
     /// Print a year's days off with their reasons, to compare with the official table
     Calendar {
         year: i16,
@@ -79,6 +100,27 @@ fn main() -> ExitCode {
         Command::Check { common } => check(&common),
         Command::Build { common, out } => build(&common, out),
         Command::Calendar { year, root, lang } => calendar(year, &root, lang),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            today,
+            open,
+            poll,
+        } => match kadr::serve::run(kadr::serve::Options {
+            root,
+            bind,
+            port,
+            today,
+            open,
+            poll,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -1,0 +1,289 @@
+//! `kadr serve` end to end: the real binary on a copy of the sample site, spoken to over
+//! plain HTTP/1.1 from the test (no client crate needed for GET and an SSE stream).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// The live-reload script the server injects; pages equal the built ones without it.
+const LIVE_SCRIPT: &str = "<script data-kadr-live>(function(){var s=new EventSource(\"/__kadr/live\");s.addEventListener(\"reload\",function(){location.reload()});})();</script>";
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of the repository's sample site in a fresh temporary folder.
+fn sample_site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kadr-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["content", "themes", "locales"] {
+        copy_dir(&repo.join(folder), &dir.join(folder));
+    }
+    dir
+}
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `kadr serve` on a free port and waits until it says where it serves.
+fn serve(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kadr"))
+        .args(["serve", "--port", "0", "--today", "2026-11-27", "--root"])
+        .arg(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
+            && let Some(rest) = line.strip_prefix("serving http://127.0.0.1:")
+        {
+            let port = rest.split('/').next().unwrap().parse().unwrap();
+            return Server { child, port };
+        }
+    }
+    panic!("kadr serve did not start");
+}
+
+/// GET `path`; returns the status and the body.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, dechunk(&body))
+}
+
+/// Joins a chunked body (axum streams larger bodies in chunks).
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    loop {
+        let Some((size, after)) = rest.split_once("\r\n") else {
+            return body.to_string();
+        };
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            return body.to_string();
+        };
+        if n == 0 {
+            return out;
+        }
+        let bytes = after.as_bytes();
+        if bytes.len() < n {
+            return body.to_string();
+        }
+        out.push_str(&String::from_utf8_lossy(&bytes[..n]));
+        rest = &after[n..];
+        rest = rest.strip_prefix("\r\n").unwrap_or(rest);
+    }
+}
+
+/// Polls `path` until `pred` holds on its body, for at most `within`.
+fn wait_for(port: u16, path: &str, within: Duration, pred: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + within;
+    loop {
+        let (_, body) = get(port, path);
+        if pred(&body) {
+            return body;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting on {path}; last body:\n{}",
+            &body[..body.len().min(2000)]
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Subscribes to the live-reload channel; lines arrive on the receiver.
+fn live_events(port: u16) -> mpsc::Receiver<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /__kadr/live HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+fn saw_reload(events: &mpsc::Receiver<String>, within: Duration) -> bool {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if let Ok(line) = events.recv_timeout(Duration::from_millis(50))
+            && line.contains("event: reload")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+const VACANCY: &str = "content/vacancies/2026/2026-dp-almaty-0142.yaml";
+const PAGE: &str = "/ru/kadrovaya-politika/2026-dp-almaty-0142/";
+
+#[test]
+fn an_edit_is_served_and_reloaded_an_error_is_shown_and_a_fix_clears_it() {
+    let root = sample_site("edit");
+    let server = serve(&root);
+    let (status, body) = get(server.port, PAGE);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Начальник управления патрульной полиции"),
+        "{body}"
+    );
+
+    let events = live_events(server.port);
+    std::thread::sleep(Duration::from_millis(200)); // let the subscription settle
+    let file = root.join(VACANCY);
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edited = original.replace(
+        "Начальник управления патрульной полиции",
+        "Начальник управления патрульной полиции (изменено)",
+    );
+    assert_ne!(original, edited);
+    std::fs::write(&file, &edited).unwrap();
+    wait_for(server.port, PAGE, Duration::from_secs(2), |b| {
+        b.contains("патрульной полиции (изменено)")
+    });
+    assert!(
+        saw_reload(&events, Duration::from_secs(2)),
+        "no reload event after the edit"
+    );
+
+    // A syntax error: the last good page stays, with the overlay naming the file.
+    std::fs::write(&file, edited.replacen("status: open", "status: [open", 1)).unwrap();
+    let body = wait_for(server.port, PAGE, Duration::from_secs(2), |b| {
+        b.contains("kadr-overlay")
+    });
+    assert!(
+        body.contains("2026-dp-almaty-0142.yaml"),
+        "overlay does not name the file"
+    );
+    assert!(
+        body.contains("патрульной полиции (изменено)"),
+        "the last good page is not under the overlay"
+    );
+    assert!(
+        saw_reload(&events, Duration::from_secs(2)),
+        "no reload event after the breaking save"
+    );
+
+    // Fixed: the overlay is gone.
+    std::fs::write(&file, &original).unwrap();
+    let body = wait_for(server.port, PAGE, Duration::from_secs(2), |b| {
+        !b.contains("kadr-overlay")
+    });
+    assert!(body.contains("Начальник управления патрульной полиции"));
+    drop(server);
+    let _ = std::fs::remove_dir_all(root);
+}
+
+#[test]
+fn serves_exactly_the_bytes_that_build_writes() {
+    let root = sample_site("bytes");
+    let out = root.join("public");
+    let status = Command::new(env!("CARGO_BIN_EXE_kadr"))
+        .args(["build", "--today", "2026-11-27", "--root"])
+        .arg(&root)
+        .arg("--out")
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let server = serve(&root);
+    let mut files = Vec::new();
+    let mut stack = vec![out.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 20);
+    for file in files {
+        let rel = file
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let built = std::fs::read_to_string(&file).unwrap();
+        let (status, served) = get(server.port, &format!("/{rel}"));
+        assert_eq!(status, 200, "{rel}");
+        assert_eq!(served.replace(LIVE_SCRIPT, ""), built, "{rel} differs");
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(root);
+}
+
+#[test]
+fn refuses_paths_that_leave_the_site() {
+    let root = sample_site("traversal");
+    let server = serve(&root);
+    for path in [
+        "/../../etc/passwd",
+        "/kk/%2e%2e/%2e%2e/etc/passwd",
+        "/kk/..%2f..%2fCargo.toml",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains("root:"), "{path}");
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(root);
+}
