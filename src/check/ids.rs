@@ -50,7 +50,9 @@ fn check_file_names(data: &SiteData, sources: &Sources, out: &mut Vec<Diagnostic
             .next()
             .unwrap_or(path)
             .trim_end_matches(".yaml");
-        if stem != id.value {
+        // An id that is not a valid slug is reported as such; renaming the file after
+        // it would be bad advice.
+        if stem != id.value && is_slug(id) {
             out.push(
                 Diagnostic::error("id-file-mismatch", file, id.pos)
                     .arg("id", id.value.as_str())

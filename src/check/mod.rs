@@ -141,13 +141,13 @@ pub(crate) fn public_texts(data: &SiteData) -> Vec<(crate::model::FileId, &Text)
     out
 }
 
-/// The position inside a text value of byte `offset`: a text with line breaks is a block
-/// scalar whose content starts on the line after its indicator.
+/// The position inside a text value of byte `offset`. A text with line breaks is a block
+/// scalar (`|`), whose position is that of its first content line.
 pub(crate) fn pos_in_text(s: &crate::model::Spanned<String>, offset: usize) -> crate::model::Pos {
     let before = &s.value[..offset.min(s.value.len())];
     if s.value.contains('\n') {
         let line = before.matches('\n').count() as u32;
-        crate::model::Pos::new(s.pos.line + 1 + line, s.pos.col)
+        crate::model::Pos::new(s.pos.line + line, s.pos.col)
     } else {
         s.pos
     }

@@ -1,0 +1,77 @@
+//! `kadr calendar YEAR`: a year's days off with their reasons, in Kazakh or Russian, to
+//! compare with the government's announcement (RULES.md P4). Run on the repository's
+//! own calendar files.
+
+mod common;
+
+use common::{Outcome, crate_root, kadr};
+
+fn calendar(args: &[&str]) -> Outcome {
+    let root = crate_root().to_string_lossy().into_owned();
+    let mut all = vec!["calendar"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--root", &root]);
+    kadr(&all)
+}
+
+/// The line of the listing about day `dd.mm` of 2026 (written `2026-mm-dd` or `dd.mm…`).
+fn day<'a>(listing: &'a str, dd: &str, mm: &str) -> &'a str {
+    let iso = format!("2026-{mm}-{dd}");
+    let dotted = format!("{dd}.{mm}");
+    listing
+        .lines()
+        .find(|l| l.trim_start().starts_with(&iso) || l.trim_start().starts_with(&dotted))
+        .unwrap_or_else(|| panic!("no line for {dd}.{mm}:\n{listing}"))
+}
+
+#[test]
+fn lists_the_carried_over_nauryz_and_victory_days_in_kazakh() {
+    let outcome = calendar(&["2026", "--lang", "kk"]);
+    outcome.assert_code(0);
+    let listing = &outcome.stdout;
+    // 21 and 22 March 2026 are a Saturday and a Sunday: their days off move to 24 and 25.
+    for (dd, from) in [("24", "21.03"), ("25", "22.03")] {
+        let line = day(listing, dd, "03");
+        assert!(line.contains("Наурыз"), "{line}");
+        assert!(
+            line.contains(from),
+            "24/25.03 should say which day moved: {line}"
+        );
+        assert!(line.contains("ауыстыр"), "not a Kazakh carry-over: {line}");
+    }
+    // 9 May (Victory Day) is a Saturday: the day off is Monday 11 May.
+    let line = day(listing, "11", "05");
+    assert!(
+        line.contains("Жеңіс күні") && line.contains("09.05"),
+        "{line}"
+    );
+    assert!(line.contains("дүйсенбі"), "11.05 is a Monday: {line}");
+}
+
+#[test]
+fn lists_the_carried_over_days_in_russian() {
+    let outcome = calendar(&["2026", "--lang", "ru"]);
+    outcome.assert_code(0);
+    let listing = &outcome.stdout;
+    for (dd, from) in [("24", "21.03"), ("25", "22.03")] {
+        let line = day(listing, dd, "03");
+        assert!(line.contains("Наурыз") && line.contains(from), "{line}");
+        assert!(line.contains("перенос"), "not a Russian carry-over: {line}");
+    }
+    let line = day(listing, "11", "05");
+    assert!(
+        line.contains("День Победы") && line.contains("понедельник"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_year_without_a_calendar_file_fails() {
+    let outcome = calendar(&["1999"]);
+    outcome.assert_code(1);
+    assert!(
+        outcome.stderr.contains("1999"),
+        "the error should name the year\n{}",
+        outcome.report()
+    );
+}
