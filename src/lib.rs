@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod check;
 pub mod diagnostic;
+pub mod generate;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -12,6 +12,8 @@ use kadr::diagnostic::{self, Format, Messages, messages::MessageLang};
 use kadr::model::Lang;
 use kadr::pipeline;
 
+mod bank_site;
+
 #[derive(Parser)]
 #[command(
     name = "kadr",
@@ -75,6 +77,23 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Write a large valid site for benchmarks
+    #[command(hide = true)]
+    GenerateSite {
+        /// How many vacancies
+        #[arg(long)]
+        vacancies: usize,
+        /// The new site's folder (must not exist)
+        #[arg(long)]
+        out: PathBuf,
+        /// The site whose records and texts are used
+        #[arg(long, default_value = ".")]
+        from: PathBuf,
+        #[arg(long, value_parser = parse_date, default_value = "2026-11-27")]
+        today: Date,
+    },
+    /// The private candidate bank (RULES.md B2–B12): encrypted, audited, never published
+    Bank(kadr_bank::cli::BankArgs),
     /// Print a year's days off with their reasons, to compare with the official table
     Calendar {
         year: i16,
@@ -100,6 +119,19 @@ fn main() -> ExitCode {
         Command::Check { common } => check(&common),
         Command::Build { common, out } => build(&common, out),
         Command::Calendar { year, root, lang } => calendar(year, &root, lang),
+        Command::Bank(args) => bank(args),
+        Command::GenerateSite {
+            vacancies,
+            out,
+            from,
+            today,
+        } => match kadr::generate::generate_site(&from, &out, vacancies, today) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Serve {
             root,
             bind,
@@ -217,6 +249,21 @@ fn calendar(year: i16, root: &std::path::Path, lang: Lang) -> ExitCode {
         None => {
             eprintln!("error: no working-day calendar for {year} (content/calendar/{year}.yaml)");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// `kadr bank …`: the bank crate does the work; this only hands it the site and maps
+/// its outcome to an exit code (0 done, 1 refused, 2 usage or I/O).
+fn bank(args: kadr_bank::cli::BankArgs) -> ExitCode {
+    let today = args.today.unwrap_or_else(pipeline::today_in_almaty);
+    let site = bank_site::SiteOnDisk::new(args.root.clone(), today);
+    let mut out = std::io::stdout().lock();
+    match kadr_bank::cli::run(args, today, &site, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
         }
     }
 }

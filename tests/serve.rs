@@ -72,6 +72,8 @@ fn serve(root: &Path) -> Server {
             return Server { child, port };
         }
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("kadr serve did not start");
 }
 
