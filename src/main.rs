@@ -208,14 +208,10 @@ fn build(common: &Common, out: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let pages = pipeline::render(&mut checked, today);
+    let result = pipeline::build(&mut checked, today, &out);
     report(&checked, common);
-    let Some(pages) = pages else {
-        eprintln!("build failed: {} was left as it was", out.display());
-        return ExitCode::from(1);
-    };
-    match kadr::output::write_site(&out, &pages) {
-        Ok(written) => {
+    match result {
+        Ok(Some(written)) => {
             eprintln!(
                 "built {} files into {} ({} changed)",
                 written.files,
@@ -223,6 +219,10 @@ fn build(common: &Common, out: Option<PathBuf>) -> ExitCode {
                 written.changed
             );
             ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            eprintln!("build failed: {} was left as it was", out.display());
+            ExitCode::from(1)
         }
         Err(e) => {
             eprintln!("error: {e}");

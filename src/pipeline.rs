@@ -28,6 +28,21 @@ impl Checked {
     }
 }
 
+/// With `KADR_TIMINGS=1` in the environment, each stage prints how long it took (for
+/// benchmarks and profiling; off by default).
+pub fn timed<T>(stage: &str, f: impl FnOnce() -> T) -> T {
+    if std::env::var_os("KADR_TIMINGS").is_none() {
+        return f();
+    }
+    let start = std::time::Instant::now();
+    let out = f();
+    eprintln!(
+        "timing: {stage} {:.1} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    out
+}
+
 /// "Today" in Asia/Almaty (UTC+5, the whole of Kazakhstan since 2024).
 pub fn today_in_almaty() -> Date {
     let offset = jiff::tz::Offset::constant(5);
@@ -36,9 +51,11 @@ pub fn today_in_almaty() -> Date {
 
 /// Loads and checks the site at `root`, and compiles its theme.
 pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
-    let mut loaded = load::load(root)?;
+    let mut loaded = timed("load", || load::load(root))?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    diagnostics.extend(crate::check::check(&loaded.data, &loaded.sources, today));
+    diagnostics.extend(timed("check", || {
+        crate::check::check(&loaded.data, &loaded.sources, today)
+    }));
     // B12: a candidate bank inside the site could be published with it.
     for store in load::find_bank_stores(root, &[&root.join("public")]) {
         let rel = store
@@ -53,7 +70,7 @@ pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
                 .arg("path", rel),
         );
     }
-    let renderer = match Renderer::new(&loaded.theme) {
+    let renderer = match timed("theme", || Renderer::new(&loaded.theme)) {
         Ok(r) => Some(r),
         Err(problems) => {
             diagnostics.extend(render_diagnostics(problems, &mut loaded.sources));
@@ -74,12 +91,40 @@ pub fn render(checked: &mut Checked, today: Date) -> Option<Vec<Page>> {
         return None;
     }
     let renderer = checked.renderer.as_ref()?;
-    match renderer.render(&checked.loaded.data, today) {
+    match timed("render", || renderer.render(&checked.loaded.data, today)) {
         Ok(pages) => Some(pages),
         Err(problems) => {
             let diagnostics = render_diagnostics(problems, &mut checked.loaded.sources);
             checked.diagnostics.extend(diagnostics);
             None
+        }
+    }
+}
+
+/// Renders a checked site straight into `out` through a staging folder: `Ok(None)` when
+/// the site has errors (diagnostics added; `out` untouched), `Err` on I/O failure.
+pub fn build(
+    checked: &mut Checked,
+    today: Date,
+    out: &Path,
+) -> Result<Option<crate::output::Written>, crate::output::OutputError> {
+    if checked.has_errors() {
+        return Ok(None);
+    }
+    let Some(renderer) = checked.renderer.as_ref() else {
+        return Ok(None);
+    };
+    let staging = crate::output::Staging::begin(out)?;
+    let rendered = timed("render+write", || {
+        renderer.render_with(&checked.loaded.data, today, &|page| staging.write(&page))
+    });
+    match rendered {
+        Ok(()) => timed("commit", || staging.commit()).map(Some),
+        Err(problems) => {
+            drop(staging);
+            let diagnostics = render_diagnostics(problems, &mut checked.loaded.sources);
+            checked.diagnostics.extend(diagnostics);
+            Ok(None)
         }
     }
 }

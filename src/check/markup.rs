@@ -4,9 +4,9 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::check::{LANGS, pos_in_text, public_texts};
+use crate::check::pos_in_text;
 use crate::diagnostic::Diagnostic;
-use crate::model::SiteData;
+use crate::model::{FileId, Spanned};
 
 const SCHEMES: &[&str] = &["https:", "http:", "mailto:", "tel:"];
 
@@ -45,27 +45,23 @@ pub fn disallowed_links(markdown: &str) -> (Vec<(usize, String)>, Option<usize>)
     (links, html)
 }
 
-pub fn check_markdown(data: &SiteData, out: &mut Vec<Diagnostic>) {
-    for (file, text) in public_texts(data) {
-        for lang in LANGS {
-            let s = text.spanned(lang);
-            if !s.contains(['[', '<', ':']) {
-                continue;
-            }
-            let (links, html) = disallowed_links(s);
-            for (offset, url) in links {
-                out.push(
-                    Diagnostic::error("bad-link", file, pos_in_text(s, offset)).arg("url", url),
-                );
-            }
-            if let Some(offset) = html {
-                out.push(Diagnostic::warning(
-                    "raw-html",
-                    file,
-                    pos_in_text(s, offset),
-                ));
-            }
-        }
+/// A Markdown text links only to allowed schemes and has no raw HTML.
+pub fn check_text(file: FileId, s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    // Links, images, autolinks and HTML all need one of these; most texts have neither
+    // and are not parsed at all.
+    if !s.contains(['[', '<']) {
+        return;
+    }
+    let (links, html) = disallowed_links(s);
+    for (offset, url) in links {
+        out.push(Diagnostic::error("bad-link", file, pos_in_text(s, offset)).arg("url", url));
+    }
+    if let Some(offset) = html {
+        out.push(Diagnostic::warning(
+            "raw-html",
+            file,
+            pos_in_text(s, offset),
+        ));
     }
 }
 

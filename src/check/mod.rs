@@ -15,6 +15,7 @@ mod site;
 mod texts;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Sources};
 use crate::model::{FileId, Lang, SiteData, Spanned, Text};
@@ -24,20 +25,43 @@ pub use personal::find_iin;
 
 /// Validates everything; `today` is the build date (`--today`).
 pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    site::check_site(data, &mut out);
-    ids::check_ids(data, sources, &mut out);
-    refs::check_category_codes(data, &mut out);
-    refs::check_references(data, &mut out);
-    rules::check_p3(data, &mut out);
-    rules::check_p5(data, &mut out);
-    texts::check_texts(data, &mut out);
-    personal::check_personal_data(data, &mut out);
-    markup::check_markdown(data, &mut out);
-    dates::check_dates(data, today, &mut out);
-    site::check_contacts(data, &mut out);
-    calendar::check_calendar(data, &mut out);
-    calendar::check_p4_deadline(data, &mut out);
+    // The record-level checks are cheap; the checks that read every text (most of a
+    // large site's bytes) run on all cores. The output is sorted later, so the order
+    // in which checks finish does not matter.
+    let (mut out, per_text) = rayon::join(
+        || {
+            let mut out = Vec::new();
+            site::check_site(data, &mut out);
+            ids::check_ids(data, sources, &mut out);
+            refs::check_category_codes(data, &mut out);
+            refs::check_references(data, &mut out);
+            rules::check_p3(data, &mut out);
+            rules::check_p5(data, &mut out);
+            texts::check_untranslated(data, &mut out);
+            personal::check_unit_contacts(data, &mut out);
+            dates::check_dates(data, today, &mut out);
+            site::check_contacts(data, &mut out);
+            calendar::check_calendar(data, &mut out);
+            calendar::check_p4_deadline(data, &mut out);
+            out
+        },
+        || {
+            public_texts(data)
+                .par_iter()
+                .flat_map_iter(|(file, text)| {
+                    let mut out = Vec::new();
+                    for lang in LANGS {
+                        let s = text.spanned(lang);
+                        texts::check_not_empty(*file, lang, s, &mut out);
+                        personal::check_text(*file, s, &mut out);
+                        markup::check_text(*file, s, &mut out);
+                    }
+                    out
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    out.extend(per_text);
     out
 }
 

@@ -2,21 +2,19 @@
 //! checksum-valid national ID number (ИИН/ЖСН) is an error. Such numbers belong in the
 //! candidate bank only.
 
-use crate::check::{LANGS, pos_in_text, public_texts};
+use crate::check::pos_in_text;
 use crate::diagnostic::Diagnostic;
-use crate::model::SiteData;
+use crate::model::{FileId, SiteData, Spanned};
 
-pub fn check_personal_data(data: &SiteData, out: &mut Vec<Diagnostic>) {
-    for (file, text) in public_texts(data) {
-        for lang in LANGS {
-            let s = text.spanned(lang);
-            if let Some(offset) = find_iin(s) {
-                out.push(
-                    Diagnostic::error("personal-data", file, pos_in_text(s, offset)).rule("B12"),
-                );
-            }
-        }
+/// A public text contains no valid ИИН.
+pub fn check_text(file: FileId, s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if let Some(offset) = find_iin(s) {
+        out.push(Diagnostic::error("personal-data", file, pos_in_text(s, offset)).rule("B12"));
     }
+}
+
+/// Nor does a unit's phone or e-mail.
+pub fn check_unit_contacts(data: &SiteData, out: &mut Vec<Diagnostic>) {
     for u in &data.units {
         for s in [&u.contacts.phone, &u.contacts.email].into_iter().flatten() {
             if find_iin(s).is_some() {

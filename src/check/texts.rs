@@ -2,25 +2,25 @@
 //! two are not a copy of each other (an untranslated posting). Other records may read
 //! the same in both languages: a proper name such as «Наурыз мейрамы» does.
 
-use crate::check::{LANGS, all_vacancy_texts, public_texts};
+use crate::check::all_vacancy_texts;
 use crate::diagnostic::Diagnostic;
-use crate::model::SiteData;
+use crate::model::{FileId, Lang, SiteData, Spanned};
 
-pub fn check_texts(data: &SiteData, out: &mut Vec<Diagnostic>) {
-    for (file, text) in public_texts(data) {
-        for lang in LANGS {
-            let s = text.spanned(lang);
-            if s.trim().is_empty() {
-                out.push(
-                    Diagnostic::error("empty-text", file, s.pos)
-                        .rule("P4")
-                        .arg("lang", lang.code()),
-                );
-            }
-        }
+/// A text is not empty in either language.
+pub fn check_not_empty(file: FileId, lang: Lang, s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if s.trim().is_empty() {
+        out.push(
+            Diagnostic::error("empty-text", file, s.pos)
+                .rule("P4")
+                .arg("lang", lang.code()),
+        );
     }
+}
+
+/// A vacancy's kk and ru texts are not one and the same (whitespace aside).
+pub fn check_untranslated(data: &SiteData, out: &mut Vec<Diagnostic>) {
     for (file, field, text) in all_vacancy_texts(data) {
-        if !text.kk.trim().is_empty() && normalized(&text.kk) == normalized(&text.ru) {
+        if !text.kk.trim().is_empty() && same_words(&text.kk, &text.ru) {
             out.push(
                 Diagnostic::error("untranslated-copy", file, text.ru.pos)
                     .rule("P4")
@@ -31,6 +31,6 @@ pub fn check_texts(data: &SiteData, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whitespace differences do not make a translation.
-fn normalized(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }

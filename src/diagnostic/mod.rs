@@ -104,12 +104,28 @@ impl Diagnostic {
     }
 }
 
-/// A source file: its path relative to the site root (with `/`), and its text when it
-/// could be read as UTF-8.
+/// A source file: its path relative to the site root (with `/`), and its text when it is
+/// kept in memory. The loader keeps the text only of files that had problems; for the
+/// others `disk` says where to read it again should a later stage report one (a
+/// 10,000-vacancy site would otherwise hold its whole source twice).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: String,
     pub text: Option<Arc<str>>,
+    pub disk: Option<std::path::PathBuf>,
+}
+
+impl SourceFile {
+    /// The text, from memory or read again from disk.
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        if let Some(text) = &self.text {
+            return Some(std::borrow::Cow::Borrowed(text));
+        }
+        let disk = self.disk.as_ref()?;
+        crate::load::read_text(disk, crate::load::MAX_RECORD_BYTES)
+            .ok()
+            .map(std::borrow::Cow::Owned)
+    }
 }
 
 /// The table of files that diagnostics refer to by [`FileId`].
@@ -124,7 +140,17 @@ impl Sources {
         self.files.push(SourceFile {
             path: path.into(),
             text,
+            disk: None,
         });
+        id
+    }
+
+    /// Adds a file whose text is not kept but can be read again from `disk`.
+    pub fn add_on_disk(&mut self, path: impl Into<String>, disk: std::path::PathBuf) -> FileId {
+        let id = self.add(path, None);
+        if let Some(f) = self.files.last_mut() {
+            f.disk = Some(disk);
+        }
         id
     }
 

@@ -122,8 +122,10 @@ fn human(
         if let Some(rule) = d.rule {
             title = title.id(rule);
         }
-        let text = sources.get(d.loc.file).and_then(|f| f.text.as_deref());
-        let line_text = text.and_then(|t| t.lines().nth(d.loc.pos.line.saturating_sub(1) as usize));
+        let text = sources.get(d.loc.file).and_then(|f| f.text());
+        let line_text = text
+            .as_deref()
+            .and_then(|t| t.lines().nth(d.loc.pos.line.saturating_sub(1) as usize));
         let group = match line_text {
             Some(line) if d.loc.pos.line > 0 => {
                 let span = token_span(line, d.loc.pos.col);

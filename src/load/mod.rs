@@ -124,7 +124,13 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
     let mut data = SiteData::default();
     for ((kind, path), (text, outcome)) in files.iter().zip(results) {
-        sources.add(relative(root, path), text);
+        // Keep the text of files with problems for snippets; the rest is read again on
+        // demand.
+        if outcome.diagnostics.is_empty() {
+            sources.add_on_disk(relative(root, path), path.clone());
+        } else {
+            sources.add(relative(root, path), text);
+        }
         diagnostics.extend(outcome.diagnostics);
         match outcome.record {
             Some(Record::Site(s)) => data.site = Some(*s),
@@ -231,8 +237,10 @@ fn read_record_file(root: &Path, path: &Path, kind: Kind, id: FileId) -> (Source
             records::calendar_year(&mut ctx, &node).map(|r| Record::Calendar(Box::new(r)))
         }
     };
+    // Only a file with problems keeps its text in memory (for snippets).
+    let keep = !diagnostics.is_empty();
     (
-        Some(text),
+        keep.then_some(text),
         FileOutcome {
             record,
             diagnostics,

@@ -4,13 +4,15 @@
 //!
 //! Creating files dominates build time on ext4 (BENCHMARKS.md), so a page whose bytes
 //! equal the previous build's is hard-linked from the old site instead of written anew.
+//! Pages arrive one by one from the render threads ([`Staging::write`]), so a large
+//! site is never held in memory whole.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-
-use rayon::prelude::*;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::render::Page;
 
@@ -22,7 +24,7 @@ pub struct Written {
     pub changed: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputError(pub String);
 
 impl std::fmt::Display for OutputError {
@@ -49,6 +51,128 @@ pub fn is_safe_path(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// A build in progress: pages go into a staging folder; [`Staging::commit`] swaps it in.
+/// Dropped without a commit, it removes the staging folder and leaves the old site.
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    dirs: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    changed: AtomicUsize,
+    /// The first write error; later pages are skipped and the commit fails with it.
+    failed: Mutex<Option<OutputError>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares a staging folder beside `out` (leftovers of a crashed build are removed).
+    pub fn begin(out: &Path) -> Result<Staging, OutputError> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| err("cannot create", &parent, e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| OutputError(format!("{} is not a folder name", out.display())))?;
+        let staging = parent.join(format!(".{name}.kadr-new"));
+        let retired = parent.join(format!(".{name}.kadr-old"));
+        for leftover in [&staging, &retired] {
+            if leftover.exists() {
+                fs::remove_dir_all(leftover).map_err(|e| err("cannot remove", leftover, e))?;
+            }
+        }
+        fs::create_dir(&staging).map_err(|e| err("cannot create", &staging, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            staging,
+            retired,
+            dirs: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            changed: AtomicUsize::new(0),
+            failed: Mutex::new(None),
+            committed: false,
+        })
+    }
+
+    /// Writes one page; safe to call from many threads at once.
+    pub fn write(&self, page: &Page) {
+        if self.failed.lock().map(|f| f.is_some()).unwrap_or(true) {
+            return;
+        }
+        if let Err(e) = self.write_page(page)
+            && let Ok(mut failed) = self.failed.lock()
+        {
+            failed.get_or_insert(e);
+        }
+    }
+
+    fn write_page(&self, page: &Page) -> Result<(), OutputError> {
+        if !is_safe_path(&page.path) {
+            return Err(OutputError(format!(
+                "refusing to write outside the output folder: {}",
+                page.path
+            )));
+        }
+        let target = self.staging.join(&page.path);
+        if let Some(dir) = target.parent() {
+            let known = self.dirs.lock().map(|d| d.contains(dir)).unwrap_or(false);
+            if !known {
+                fs::create_dir_all(dir).map_err(|e| err("cannot create", dir, e))?;
+                if let Ok(mut dirs) = self.dirs.lock() {
+                    dirs.insert(dir.to_path_buf());
+                }
+            }
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        let previous = self.out.join(&page.path);
+        if same_bytes(&previous, &page.bytes) && fs::hard_link(&previous, &target).is_ok() {
+            return Ok(());
+        }
+        fs::write(&target, &page.bytes).map_err(|e| err("cannot write", &target, e))?;
+        self.changed.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swaps the staged site in: the old one moves aside, the new one takes its name,
+    /// the old one is removed.
+    pub fn commit(mut self) -> Result<Written, OutputError> {
+        if let Some(e) = self.failed.lock().ok().and_then(|mut f| f.take()) {
+            return Err(e);
+        }
+        let had_old = self.out.exists();
+        if had_old {
+            fs::rename(&self.out, &self.retired)
+                .map_err(|e| err("cannot move aside", &self.out, e))?;
+        }
+        if let Err(e) = fs::rename(&self.staging, &self.out) {
+            if had_old {
+                let _ = fs::rename(&self.retired, &self.out);
+            }
+            return Err(err("cannot move into place", &self.out, e));
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&self.retired)
+                .map_err(|e| err("cannot remove", &self.retired, e))?;
+        }
+        Ok(Written {
+            files: self.files.load(Ordering::Relaxed),
+            changed: self.changed.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
 /// Writes `pages` as the complete content of `out`.
 pub fn write_site(out: &Path, pages: &[Page]) -> Result<Written, OutputError> {
     if let Some(bad) = pages.iter().find(|p| !is_safe_path(&p.path)) {
@@ -57,80 +181,10 @@ pub fn write_site(out: &Path, pages: &[Page]) -> Result<Written, OutputError> {
             bad.path
         )));
     }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| err("cannot create", &parent, e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| OutputError(format!("{} is not a folder name", out.display())))?;
-    let staging = parent.join(format!(".{name}.kadr-new"));
-    let retired = parent.join(format!(".{name}.kadr-old"));
-    for leftover in [&staging, &retired] {
-        if leftover.exists() {
-            fs::remove_dir_all(leftover).map_err(|e| err("cannot remove", leftover, e))?;
-        }
-    }
-
-    let result = stage(out, &staging, pages);
-    let written = match result {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-    };
-
-    // Swap: the old site moves aside, the new one takes its name, the old one goes.
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(out, &retired).map_err(|e| {
-            let _ = fs::remove_dir_all(&staging);
-            err("cannot move aside", out, e)
-        })?;
-    }
-    if let Err(e) = fs::rename(&staging, out) {
-        if had_old {
-            let _ = fs::rename(&retired, out);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err("cannot move into place", out, e));
-    }
-    if had_old {
-        fs::remove_dir_all(&retired).map_err(|e| err("cannot remove", &retired, e))?;
-    }
-    Ok(written)
-}
-
-fn stage(old: &Path, staging: &Path, pages: &[Page]) -> Result<Written, OutputError> {
-    fs::create_dir(staging).map_err(|e| err("cannot create", staging, e))?;
-    let dirs: BTreeSet<&str> = pages
-        .iter()
-        .filter_map(|p| p.path.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    for dir in dirs {
-        let path = staging.join(dir);
-        fs::create_dir_all(&path).map_err(|e| err("cannot create", &path, e))?;
-    }
-    let changed: Result<Vec<bool>, OutputError> = pages
-        .par_iter()
-        .map(|page| {
-            let target = staging.join(&page.path);
-            let previous = old.join(&page.path);
-            if same_bytes(&previous, &page.bytes) && fs::hard_link(&previous, &target).is_ok() {
-                return Ok(false);
-            }
-            fs::write(&target, &page.bytes).map_err(|e| err("cannot write", &target, e))?;
-            Ok(true)
-        })
-        .collect();
-    let changed = changed?;
-    Ok(Written {
-        files: pages.len(),
-        changed: changed.iter().filter(|c| **c).count(),
-    })
+    let staging = Staging::begin(out)?;
+    use rayon::prelude::*;
+    pages.par_iter().for_each(|p| staging.write(p));
+    staging.commit()
 }
 
 /// Whether the regular file at `path` holds exactly `bytes`.
@@ -211,6 +265,24 @@ mod tests {
         write_site(&out, &[page("a/index.html", "A")]).unwrap();
         assert!(write_site(&out, &[page("../evil", "x")]).is_err());
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "A");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_abandoned_staging_leaves_no_trace() {
+        let dir = tempdir("abandoned");
+        let out = dir.join("public");
+        write_site(&out, &[page("a/index.html", "A")]).unwrap();
+        {
+            let staging = Staging::begin(&out).unwrap();
+            staging.write(&page("a/index.html", "B"));
+        }
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "A");
+        let leftovers: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, ["public"]);
         fs::remove_dir_all(&dir).unwrap();
     }
 }

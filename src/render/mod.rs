@@ -13,7 +13,7 @@ pub mod markdown;
 mod views;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -165,50 +165,81 @@ impl Renderer {
         &self.ui
     }
 
-    /// Renders the whole site. `data` must have passed `check` without errors.
+    /// Renders the whole site into memory, pages sorted by path. `data` must have
+    /// passed `check` without errors.
     pub fn render(&self, data: &SiteData, today: Date) -> Result<Vec<Page>, Vec<RenderProblem>> {
+        let pages = Mutex::new(Vec::new());
+        self.render_with(data, today, &|page| {
+            if let Ok(mut pages) = pages.lock() {
+                pages.push(page);
+            }
+        })?;
+        let mut pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(pages)
+    }
+
+    /// Renders the whole site, handing each page to `sink` as soon as it is made (from
+    /// several threads), so that a large site never sits in memory whole.
+    pub fn render_with(
+        &self,
+        data: &SiteData,
+        today: Date,
+        sink: &(dyn Fn(Page) + Sync),
+    ) -> Result<(), Vec<RenderProblem>> {
         let index = Index::new(data, today).ok_or_else(|| {
             vec![RenderProblem::new(
                 "content/site.yaml",
                 Message::new("template-error").arg("detail", "the site has errors; run kadr check"),
             )]
         })?;
-        let mut pages = Vec::new();
+        let mut problems = Vec::new();
         for lang in Lang::ALL {
-            let lang_pages = self.render_language(&index, lang)?;
-            pages.extend(lang_pages);
+            problems.extend(self.render_language(&index, lang, sink));
         }
-        pages.push(feeds::root_redirect(&index));
-        pages.push(feeds::sitemap(&index));
-        pages.extend(self.assets.iter().cloned());
-        pages.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(pages)
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        sink(feeds::root_redirect(&index));
+        sink(feeds::sitemap(&index));
+        for asset in &self.assets {
+            sink(asset.clone());
+        }
+        Ok(())
     }
 
-    fn render_language(&self, index: &Index, lang: Lang) -> Result<Vec<Page>, Vec<RenderProblem>> {
+    fn render_language(
+        &self,
+        index: &Index,
+        lang: Lang,
+        sink: &(dyn Fn(Page) + Sync),
+    ) -> Vec<RenderProblem> {
         let site = views::SiteView::new(index, lang, &self.asset_paths);
         let site_value = Value::from_serializable(&site);
         let shown = index.published();
+        let requirements = views::requirement_views(index, lang);
 
-        let vacancy_pages: Vec<Result<Page, RenderProblem>> = shown
+        let mut problems: Vec<RenderProblem> = shown
             .par_iter()
-            .map(|v| {
+            .filter_map(|v| {
                 let page = views::PageView::vacancy(index, lang, v);
-                let view = views::VacancyView::new(index, lang, v, &self.ui);
+                let requirement = requirements.get(v.requirement.id.value.as_str())?;
+                let view = views::VacancyView::new(index, lang, v, &self.ui, requirement);
                 let mut ctx = self.context(&site_value, &page, lang);
                 ctx.insert("vacancy", &view);
-                self.render_template("vacancy.html", &ctx, &page.path)
+                match self.render_template("vacancy.html", &ctx, &page.path) {
+                    Ok(p) => {
+                        sink(p);
+                        None
+                    }
+                    Err(e) => Some(e),
+                }
             })
             .collect();
-
-        let mut out = Vec::with_capacity(shown.len() + 8);
-        let mut problems = Vec::new();
-        for r in vacancy_pages {
-            match r {
-                Ok(p) => out.push(p),
-                Err(e) => problems.push(e),
-            }
-        }
+        let mut emit = |r: Result<Page, RenderProblem>| match r {
+            Ok(p) => sink(p),
+            Err(e) => problems.push(e),
+        };
 
         // The list of open vacancies, grouped by unit.
         let groups = views::unit_groups(index, lang, shown, &self.collators, &self.ui);
@@ -223,60 +254,43 @@ impl Renderer {
                 .ui
                 .text(lang, "vacancies-count", &[("count", Arg::from(open_count))]),
         );
-        push(
-            &mut out,
-            &mut problems,
-            self.render_template("list.html", &ctx, &page.path),
-        );
+        emit(self.render_template("list.html", &ctx, &page.path));
 
-        // The archive, 50 a page.
+        // The archive, 50 a page, rendered in parallel.
         let archived: Vec<&Shown> = shown.iter().filter(|v| !v.is_open()).collect();
         let pages = views::paginate(archived.len(), views::ARCHIVE_PAGE_SIZE);
-        for number in 1..=pages {
-            let start = (number - 1) * views::ARCHIVE_PAGE_SIZE;
-            let items: Vec<views::CardView> = archived
-                .iter()
-                .skip(start)
-                .take(views::ARCHIVE_PAGE_SIZE)
-                .map(|v| {
-                    views::CardView::new(
-                        index,
-                        lang,
-                        v,
-                        &self.ui,
-                        &views::archive_root(index, lang, number),
-                    )
-                })
-                .collect();
-            let page = views::PageView::archive(index, lang, number);
-            let mut ctx = self.context(&site_value, &page, lang);
-            ctx.insert("vacancies", &items);
-            ctx.insert(
-                "pagination",
-                &views::Pagination::new(index, lang, number, pages),
-            );
-            push(
-                &mut out,
-                &mut problems,
-                self.render_template("archive.html", &ctx, &page.path),
-            );
+        let archive: Vec<Result<Page, RenderProblem>> = (1..=pages)
+            .into_par_iter()
+            .map(|number| {
+                let start = (number - 1) * views::ARCHIVE_PAGE_SIZE;
+                let root = views::archive_root(index, lang, number);
+                let items: Vec<views::CardView> = archived
+                    .iter()
+                    .skip(start)
+                    .take(views::ARCHIVE_PAGE_SIZE)
+                    .map(|v| views::CardView::new(index, lang, v, &self.ui, &root))
+                    .collect();
+                let page = views::PageView::archive(index, lang, number);
+                let mut ctx = self.context(&site_value, &page, lang);
+                ctx.insert("vacancies", &items);
+                ctx.insert(
+                    "pagination",
+                    &views::Pagination::new(index, lang, number, pages),
+                );
+                self.render_template("archive.html", &ctx, &page.path)
+            })
+            .collect();
+        for r in archive {
+            emit(r);
         }
 
         let page = views::PageView::not_found(index, lang);
         let ctx = self.context(&site_value, &page, lang);
-        push(
-            &mut out,
-            &mut problems,
-            self.render_template("404.html", &ctx, &page.path),
-        );
+        emit(self.render_template("404.html", &ctx, &page.path));
 
-        out.push(feeds::atom(index, lang, shown, &self.ui));
-        out.push(feeds::json(index, lang, shown, &self.ui));
-        if problems.is_empty() {
-            Ok(out)
-        } else {
-            Err(problems)
-        }
+        sink(feeds::atom(index, lang, shown, &self.ui));
+        sink(feeds::json(index, lang, shown, &self.ui));
+        problems
     }
 
     fn context(&self, site: &Value, page: &views::PageView, lang: Lang) -> Context {
@@ -304,13 +318,6 @@ impl Renderer {
                 Message::new("template-error").arg("detail", format!("{path}: {}", tera_error(&e))),
             )),
         }
-    }
-}
-
-fn push(out: &mut Vec<Page>, problems: &mut Vec<RenderProblem>, r: Result<Page, RenderProblem>) {
-    match r {
-        Ok(p) => out.push(p),
-        Err(e) => problems.push(e),
     }
 }
 

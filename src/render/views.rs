@@ -358,7 +358,7 @@ pub struct CategoryView {
     pub name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct RequirementView {
     pub id: String,
     pub source: String,
@@ -374,9 +374,31 @@ pub struct ContactsView {
     pub email: Option<String>,
 }
 
+impl RequirementView {
+    pub fn new(r: &Requirement, lang: Lang) -> RequirementView {
+        RequirementView {
+            id: r.id.value.clone(),
+            source: r.source.get(lang).to_string(),
+            education_html: to_html(r.education.get(lang)),
+            experience_html: to_html(r.experience.get(lang)),
+            other_html: r.other.as_ref().map(|t| to_html(t.get(lang))),
+        }
+    }
+}
+
+/// The requirement records of a site rendered once per language: many vacancies share
+/// one, and its Markdown need not be rendered for each.
+pub fn requirement_views<'a>(index: &Index<'a>, lang: Lang) -> HashMap<&'a str, RequirementView> {
+    index
+        .requirements
+        .iter()
+        .map(|(id, r)| (*id, RequirementView::new(r, lang)))
+        .collect()
+}
+
 /// Everything a vacancy page shows (P-form of RULES.md).
 #[derive(Serialize)]
-pub struct VacancyView {
+pub struct VacancyView<'r> {
     pub id: String,
     pub status: &'static str,
     pub status_label: String,
@@ -386,7 +408,7 @@ pub struct VacancyView {
     pub category: CategoryView,
     pub authority: String,
     pub placed_by: String,
-    pub requirement: RequirementView,
+    pub requirement: &'r RequirementView,
     pub duties_html: String,
     pub conditions_html: Option<String>,
     pub documents_html: String,
@@ -413,13 +435,19 @@ fn days_left(today: Date, deadline: Date) -> i64 {
     i64::from((deadline - today).get_days())
 }
 
-impl VacancyView {
-    pub fn new(index: &Index, lang: Lang, s: &Shown, ui: &UiStrings) -> VacancyView {
+impl<'r> VacancyView<'r> {
+    pub fn new(
+        index: &Index,
+        lang: Lang,
+        s: &Shown,
+        ui: &UiStrings,
+        requirement: &'r RequirementView,
+    ) -> VacancyView<'r> {
         let v = s.vacancy;
         let contacts = v.contacts.as_ref().unwrap_or(&s.unit.contacts);
         let phone = contacts.phone.as_ref().map(|p| p.value.clone());
         let days = s.is_open().then(|| days_left(index.today, *v.deadline));
-        let r = s.requirement;
+        let duties_html = to_html(v.duties.get(lang));
         VacancyView {
             id: v.id.value.clone(),
             status: s.status.name(),
@@ -441,14 +469,8 @@ impl VacancyView {
                 &[],
             ),
             placed_by: ui.text(lang, &format!("placed-by-{}", v.placed_by.name()), &[]),
-            requirement: RequirementView {
-                id: r.id.value.clone(),
-                source: r.source.get(lang).to_string(),
-                education_html: to_html(r.education.get(lang)),
-                experience_html: to_html(r.experience.get(lang)),
-                other_html: r.other.as_ref().map(|t| to_html(t.get(lang))),
-            },
-            duties_html: to_html(v.duties.get(lang)),
+            requirement,
+            duties_html: duties_html.clone(),
             conditions_html: v.conditions.as_ref().map(|t| to_html(t.get(lang))),
             documents_html: to_html(v.documents.get(lang)),
             published: long_date(*v.published_on, lang),
@@ -472,18 +494,28 @@ impl VacancyView {
                 email: contacts.email.as_ref().map(|e| e.value.clone()),
             },
             competition_url: v.competition_url.as_ref().map(|u| u.value.clone()),
-            json_ld: s.is_open().then(|| job_posting(index, lang, s)),
+            json_ld: s
+                .is_open()
+                .then(|| job_posting(index, lang, s, &duties_html, requirement)),
         }
     }
 }
 
 /// schema.org JobPosting as JSON, made safe to embed in `<script>`: `<`, `>` and `&`
 /// are written as `\u003c` etc., so no text of a record can close the script element.
-fn job_posting(index: &Index, lang: Lang, s: &Shown) -> String {
+fn job_posting(
+    index: &Index,
+    lang: Lang,
+    s: &Shown,
+    duties_html: &str,
+    r: &RequirementView,
+) -> String {
     let v = s.vacancy;
-    let mut description = to_html(v.duties.get(lang));
-    description.push_str(&to_html(s.requirement.education.get(lang)));
-    description.push_str(&to_html(s.requirement.experience.get(lang)));
+    let mut description =
+        String::with_capacity(duties_html.len() + r.education_html.len() + r.experience_html.len());
+    description.push_str(duties_html);
+    description.push_str(&r.education_html);
+    description.push_str(&r.experience_html);
     let posting = serde_json::json!({
         "@context": "https://schema.org/",
         "@type": "JobPosting",
