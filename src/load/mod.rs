@@ -29,14 +29,25 @@ pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 pub const MAX_THEME_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// What kind of record a file under `content/` holds, from where it lies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
     Site,
     Categories,
     Unit,
     Requirement,
     Vacancy,
     Calendar,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Site,
+        Kind::Categories,
+        Kind::Unit,
+        Kind::Requirement,
+        Kind::Vacancy,
+        Kind::Calendar,
+    ];
 }
 
 /// The loaded site: records, the source table diagnostics point into, the diagnostics
@@ -126,33 +137,14 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     for ((kind, path), (text, outcome)) in files.iter().zip(results) {
         // Keep the text of files with problems for snippets; the rest is read again on
         // demand.
+        let rel = relative(root, path);
         if outcome.diagnostics.is_empty() {
-            sources.add_on_disk(relative(root, path), path.clone());
+            sources.add_on_disk(rel.as_str(), path.clone());
         } else {
-            sources.add(relative(root, path), text);
+            sources.add(rel.as_str(), text);
         }
         diagnostics.extend(outcome.diagnostics);
-        match outcome.record {
-            Some(Record::Site(s)) => data.site = Some(*s),
-            Some(Record::Categories(c)) => data.categories = Some(c),
-            Some(Record::Unit(u)) => data.units.push(*u),
-            Some(Record::Requirement(r)) => data.requirements.push(*r),
-            Some(Record::Vacancy(v)) => data.vacancies.push(*v),
-            Some(Record::PartialVacancy(v)) => data.partial_vacancies.push(*v),
-            Some(Record::Calendar(c)) => data.calendar.push(*c),
-            None => {
-                let stem = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match kind {
-                    Kind::Unit => data.broken_ids.units.push(stem),
-                    Kind::Requirement => data.broken_ids.requirements.push(stem),
-                    Kind::Categories => data.broken_ids.categories_unreadable = true,
-                    _ => {}
-                }
-            }
-        }
+        add_record(&mut data, *kind, &rel, outcome.record);
     }
 
     let theme = load_theme(root, &mut sources, &mut diagnostics);
@@ -166,7 +158,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
 type SourceText = Option<Arc<str>>;
 
-enum Record {
+/// One file's record, as [`read_record`] made it.
+pub enum Record {
     Site(Box<crate::model::Site>),
     Categories(crate::model::Categories),
     Unit(Box<crate::model::Unit>),
@@ -176,17 +169,44 @@ enum Record {
     Calendar(Box<crate::model::CalendarYear>),
 }
 
-struct FileOutcome {
-    record: Option<Record>,
-    diagnostics: Vec<Diagnostic>,
+/// What reading one record file gave: its record, if one could be made, and every
+/// problem found in it.
+pub struct FileOutcome {
+    pub record: Option<Record>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 fn read_record_file(root: &Path, path: &Path, kind: Kind, id: FileId) -> (SourceText, FileOutcome) {
+    let rel = relative(root, path);
+    let (text, outcome) = match read_bytes(path, MAX_RECORD_BYTES) {
+        Ok(bytes) => read_record(kind, bytes, id, &rel),
+        Err(problem) => (
+            None,
+            FileOutcome {
+                record: None,
+                diagnostics: vec![problem.diagnostic(id, &rel)],
+            },
+        ),
+    };
+    // Only a file with problems keeps its text in memory (for snippets).
+    let keep = !outcome.diagnostics.is_empty();
+    (text.filter(|_| keep), outcome)
+}
+
+/// Reads the bytes of one record file of `kind`, named `path` (relative to the site
+/// root) in messages: its text, if it is text, and the outcome. [`load`] reads every
+/// file on disk through this; fuzzing and tests call it on bytes in memory.
+pub fn read_record(
+    kind: Kind,
+    bytes: Vec<u8>,
+    id: FileId,
+    path: &str,
+) -> (SourceText, FileOutcome) {
     let mut diagnostics = Vec::new();
-    let text = match read_text(path, MAX_RECORD_BYTES) {
+    let text = match record_text(bytes) {
         Ok(text) => text,
         Err(problem) => {
-            diagnostics.push(problem.diagnostic(id, root, path));
+            diagnostics.push(problem.diagnostic(id, path));
             return (
                 None,
                 FileOutcome {
@@ -237,15 +257,46 @@ fn read_record_file(root: &Path, path: &Path, kind: Kind, id: FileId) -> (Source
             records::calendar_year(&mut ctx, &node).map(|r| Record::Calendar(Box::new(r)))
         }
     };
-    // Only a file with problems keeps its text in memory (for snippets).
-    let keep = !diagnostics.is_empty();
     (
-        keep.then_some(text),
+        Some(text),
         FileOutcome {
             record,
             diagnostics,
         },
     )
+}
+
+/// A record file's bytes as text: at most [`MAX_RECORD_BYTES`], UTF-8, no NUL.
+fn record_text(bytes: Vec<u8>) -> Result<String, FileProblem> {
+    if bytes.len() as u64 > MAX_RECORD_BYTES {
+        return Err(FileProblem::TooLarge(bytes.len() as u64));
+    }
+    text_from_bytes(bytes)
+}
+
+/// Adds what [`read_record`] made of the file at `path` (relative to the site root) to
+/// the site. A file that gave no record leaves its id (its file name) among the broken
+/// ones, so that references to it raise no second error.
+pub fn add_record(data: &mut SiteData, kind: Kind, path: &str, record: Option<Record>) {
+    match record {
+        Some(Record::Site(s)) => data.site = Some(*s),
+        Some(Record::Categories(c)) => data.categories = Some(c),
+        Some(Record::Unit(u)) => data.units.push(*u),
+        Some(Record::Requirement(r)) => data.requirements.push(*r),
+        Some(Record::Vacancy(v)) => data.vacancies.push(*v),
+        Some(Record::PartialVacancy(v)) => data.partial_vacancies.push(*v),
+        Some(Record::Calendar(c)) => data.calendar.push(*c),
+        None => {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+            match kind {
+                Kind::Unit => data.broken_ids.units.push(stem.to_string()),
+                Kind::Requirement => data.broken_ids.requirements.push(stem.to_string()),
+                Kind::Categories => data.broken_ids.categories_unreadable = true,
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Why a file could not be read as text.
@@ -259,8 +310,8 @@ pub enum FileProblem {
 }
 
 impl FileProblem {
-    fn diagnostic(&self, id: FileId, root: &Path, path: &Path) -> Diagnostic {
-        let rel = relative(root, path);
+    fn diagnostic(&self, id: FileId, rel: &str) -> Diagnostic {
+        let rel = rel.to_string();
         match self {
             FileProblem::TooLarge(size) => Diagnostic::error("file-too-large", id, Pos::START)
                 .arg("path", rel)
@@ -282,8 +333,12 @@ impl FileProblem {
 /// Reads a regular file of at most `limit` bytes as UTF-8 text without a NUL byte.
 /// A leading byte-order mark is dropped.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, FileProblem> {
-    let bytes = read_bytes(path, limit)?;
-    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+    text_from_bytes(read_bytes(path, limit)?)
+}
+
+/// `bytes` as UTF-8 text without a NUL byte, a leading byte-order mark dropped.
+fn text_from_bytes(bytes: Vec<u8>) -> Result<String, FileProblem> {
+    if let Some(i) = memchr::memchr(0, &bytes) {
         return Err(FileProblem::Binary {
             pos: position_of(&bytes, i),
         });
@@ -478,7 +533,7 @@ fn load_theme(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnost
                 Ok(text) => theme.templates.push((rel, text)),
                 Err(p) => {
                     let id = sources.add(relative(root, &path), None);
-                    diagnostics.push(p.diagnostic(id, root, &path));
+                    diagnostics.push(p.diagnostic(id, &relative(root, &path)));
                 }
             }
         }
@@ -491,7 +546,7 @@ fn load_theme(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnost
             Ok(bytes) => theme.assets.push((rel, bytes)),
             Err(p) => {
                 let id = sources.add(relative(root, &path), None);
-                diagnostics.push(p.diagnostic(id, root, &path));
+                diagnostics.push(p.diagnostic(id, &relative(root, &path)));
             }
         }
     }
@@ -510,7 +565,7 @@ fn load_theme(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnost
                 Ok(text) => files.push((format!("locales/{}/{rel}", lang.code()), text)),
                 Err(p) => {
                     let id = sources.add(relative(root, &path), None);
-                    diagnostics.push(p.diagnostic(id, root, &path));
+                    diagnostics.push(p.diagnostic(id, &relative(root, &path)));
                 }
             }
         }

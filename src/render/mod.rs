@@ -308,10 +308,12 @@ impl Renderer {
         ctx: &Context,
         path: &str,
     ) -> Result<Page, RenderProblem> {
-        match self.tera.render(name, ctx) {
-            Ok(html) => Ok(Page {
+        // Straight into bytes: `render` would validate the whole page as UTF-8 again.
+        let mut bytes = Vec::with_capacity(32 * 1024);
+        match self.tera.render_to(name, ctx, &mut bytes) {
+            Ok(()) => Ok(Page {
                 path: path.to_string(),
-                bytes: html.into_bytes(),
+                bytes,
             }),
             Err(e) => Err(RenderProblem::new(
                 format!("themes/default/templates/{name}"),
