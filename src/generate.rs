@@ -20,7 +20,7 @@ pub fn generate_site(from: &Path, to: &Path, n: usize, today: Date) -> Result<()
     }
     let loaded = crate::load::load(from).map_err(|e| e.to_string())?;
     let data = &loaded.data;
-    let sources: Vec<&Vacancy> = data.vacancies.iter().collect();
+    let sources: Vec<&Vacancy> = data.vacancies.iter().map(|v| &**v).collect();
     if sources.is_empty() || data.units.is_empty() {
         return Err(format!(
             "{} has no vacancies or units to draw from",

@@ -2,20 +2,32 @@
 //! and `kadr serve` all run these functions; there is no second path to a site.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::diagnostic::{self, Diagnostic, Sources};
-use crate::load::{self, LoadError, Loaded};
+use crate::load::{self, LoadError, Loaded, Theme};
 use crate::model::Pos;
-use crate::render::{Page, RenderProblem, Renderer};
+use crate::render::{Page, PageCache, RenderProblem, Renderer};
 
 /// A loaded and checked site, with every diagnostic found, sorted.
 pub struct Checked {
     pub loaded: Loaded,
     pub diagnostics: Vec<Diagnostic>,
     /// The compiled theme, when it had no problems.
-    pub renderer: Option<Renderer>,
+    pub renderer: Option<Arc<Renderer>>,
+}
+
+/// What `serve` keeps from one build to the next so that a save costs what it changed:
+/// the records of unchanged files, the compiled theme while it is unchanged, and the
+/// vacancy pages whose inputs are unchanged. The result is always the same as a build
+/// from scratch (tests/incremental.rs).
+#[derive(Default)]
+pub struct Session {
+    load: load::LoadCache,
+    theme: Option<(Theme, Arc<Renderer>)>,
+    pages: PageCache,
 }
 
 impl Checked {
@@ -51,7 +63,12 @@ pub fn today_in_almaty() -> Date {
 
 /// Loads and checks the site at `root`, and compiles its theme.
 pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
-    let mut loaded = timed("load", || load::load(root))?;
+    check_in(root, today, &mut Session::default())
+}
+
+/// [`check`], reusing and updating what `session` kept of the previous build.
+pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Checked, LoadError> {
+    let mut loaded = timed("load", || load::load_cached(root, &mut session.load))?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     diagnostics.extend(timed("check", || {
         crate::check::check(&loaded.data, &loaded.sources, today)
@@ -70,8 +87,19 @@ pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
                 .arg("path", rel),
         );
     }
-    let renderer = match timed("theme", || Renderer::new(&loaded.theme)) {
-        Ok(r) => Some(r),
+    let reusable = match &session.theme {
+        Some((theme, renderer)) if *theme == loaded.theme => Some(Arc::clone(renderer)),
+        _ => None,
+    };
+    let compiled = match reusable {
+        Some(renderer) => Ok(renderer),
+        None => timed("theme", || Renderer::new(&loaded.theme)).map(Arc::new),
+    };
+    let renderer = match compiled {
+        Ok(r) => {
+            session.theme = Some((loaded.theme.clone(), Arc::clone(&r)));
+            Some(r)
+        }
         Err(problems) => {
             diagnostics.extend(render_diagnostics(problems, &mut loaded.sources));
             None
@@ -87,11 +115,31 @@ pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
 
 /// Renders a checked site; `None` with the diagnostics added when it cannot be.
 pub fn render(checked: &mut Checked, today: Date) -> Option<Vec<Page>> {
+    render_in(checked, today, &mut Session::default())
+}
+
+/// [`render`], reusing the vacancy pages `session` kept whose inputs are unchanged.
+pub fn render_in(checked: &mut Checked, today: Date, session: &mut Session) -> Option<Vec<Page>> {
     if checked.has_errors() {
         return None;
     }
     let renderer = checked.renderer.as_ref()?;
-    match timed("render", || renderer.render(&checked.loaded.data, today)) {
+    let pages = std::sync::Mutex::new(Vec::new());
+    let rendered = timed("render", || {
+        renderer.render_with(
+            &checked.loaded.data,
+            today,
+            &|page| {
+                if let Ok(mut pages) = pages.lock() {
+                    pages.push(page);
+                }
+            },
+            Some(&mut session.pages),
+        )
+    });
+    let mut pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    match rendered.map(|()| pages) {
         Ok(pages) => Some(pages),
         Err(problems) => {
             let diagnostics = render_diagnostics(problems, &mut checked.loaded.sources);
@@ -116,7 +164,12 @@ pub fn build(
     };
     let staging = crate::output::Staging::begin(out)?;
     let rendered = timed("render+write", || {
-        renderer.render_with(&checked.loaded.data, today, &|page| staging.write(&page))
+        renderer.render_with(
+            &checked.loaded.data,
+            today,
+            &|page| staging.write(&page),
+            None,
+        )
     });
     match rendered {
         Ok(()) => timed("commit", || staging.commit()).map(Some),

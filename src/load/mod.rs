@@ -11,6 +11,7 @@ pub mod read;
 pub mod records;
 pub mod yaml;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -60,7 +61,7 @@ pub struct Loaded {
 }
 
 /// The theme's templates and static files, and the UI strings of both languages.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Theme {
     /// (name relative to `templates/`, text)
     pub templates: Vec<(String, String)>,
@@ -82,6 +83,47 @@ impl std::fmt::Display for LoadError {
 
 /// Loads the site at `root`.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_cached(root, &mut LoadCache::default())
+}
+
+/// What `serve` keeps between builds: each record file's outcome with the size,
+/// modification time and inode it had, so that an unchanged file is not read and parsed
+/// again (a save usually touches one file of thousands).
+#[derive(Default)]
+pub struct LoadCache {
+    files: HashMap<PathBuf, CachedFile>,
+}
+
+struct CachedFile {
+    stamp: Stamp,
+    text: SourceText,
+    record: Option<Record>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        inode,
+    })
+}
+
+/// Loads the site at `root`, reusing from `cache` what it knows of unchanged files and
+/// leaving in it what this load read.
+pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
     if !root.is_dir() {
         return Err(LoadError(format!("{} is not a directory", root.display())));
     }
@@ -124,17 +166,44 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
     // Assign file ids in sorted order, then read and parse in parallel.
     let first = sources.iter().count() as u32;
-    let results: Vec<(SourceText, FileOutcome)> = files
+    let previous = std::mem::take(&mut cache.files);
+    let results: Vec<(SourceText, FileOutcome, Option<Stamp>)> = files
         .par_iter()
         .enumerate()
         .map(|(i, (kind, path))| {
             let id = FileId(first + i as u32);
-            read_record_file(root, path, *kind, id)
+            let stamp = stamp(path);
+            if let (Some(now), Some(cached)) = (stamp, previous.get(path))
+                && cached.stamp == now
+            {
+                let mut diagnostics = cached.diagnostics.clone();
+                for d in &mut diagnostics {
+                    d.loc.file = id;
+                }
+                let outcome = FileOutcome {
+                    record: cached.record.as_ref().map(|r| r.in_file(id)),
+                    diagnostics,
+                };
+                return (cached.text.clone(), outcome, stamp);
+            }
+            let (text, outcome) = read_record_file(root, path, *kind, id);
+            (text, outcome, stamp)
         })
         .collect();
 
     let mut data = SiteData::default();
-    for ((kind, path), (text, outcome)) in files.iter().zip(results) {
+    for ((kind, path), (text, outcome, stamp)) in files.iter().zip(results) {
+        if let Some(stamp) = stamp {
+            cache.files.insert(
+                path.clone(),
+                CachedFile {
+                    stamp,
+                    text: text.clone(),
+                    record: outcome.record.clone(),
+                    diagnostics: outcome.diagnostics.clone(),
+                },
+            );
+        }
         // Keep the text of files with problems for snippets; the rest is read again on
         // demand.
         let rel = relative(root, path);
@@ -159,14 +228,55 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 type SourceText = Option<Arc<str>>;
 
 /// One file's record, as [`read_record`] made it.
+#[derive(Clone)]
 pub enum Record {
     Site(Box<crate::model::Site>),
-    Categories(crate::model::Categories),
-    Unit(Box<crate::model::Unit>),
-    Requirement(Box<crate::model::Requirement>),
-    Vacancy(Box<crate::model::Vacancy>),
+    Categories(Arc<crate::model::Categories>),
+    Unit(Arc<crate::model::Unit>),
+    Requirement(Arc<crate::model::Requirement>),
+    Vacancy(Arc<crate::model::Vacancy>),
     PartialVacancy(Box<crate::model::PartialVacancy>),
     Calendar(Box<crate::model::CalendarYear>),
+}
+
+impl Record {
+    /// The record as it is when its file has id `file`: the same record (shared) when
+    /// the id is unchanged, a copy otherwise (files were added or removed before it).
+    fn in_file(&self, file: FileId) -> Record {
+        fn moved<T: Clone>(r: &Arc<T>, same: bool, set: impl FnOnce(&mut T)) -> Arc<T> {
+            if same {
+                Arc::clone(r)
+            } else {
+                let mut copy = (**r).clone();
+                set(&mut copy);
+                Arc::new(copy)
+            }
+        }
+        match self {
+            Record::Site(s) => Record::Site(Box::new(crate::model::Site {
+                file,
+                ..(**s).clone()
+            })),
+            Record::Categories(c) => {
+                Record::Categories(moved(c, c.file == file, |c| c.file = file))
+            }
+            Record::Unit(u) => Record::Unit(moved(u, u.file == file, |u| u.file = file)),
+            Record::Requirement(r) => {
+                Record::Requirement(moved(r, r.file == file, |r| r.file = file))
+            }
+            Record::Vacancy(v) => Record::Vacancy(moved(v, v.file == file, |v| v.file = file)),
+            Record::PartialVacancy(v) => {
+                Record::PartialVacancy(Box::new(crate::model::PartialVacancy {
+                    file,
+                    ..(**v).clone()
+                }))
+            }
+            Record::Calendar(c) => Record::Calendar(Box::new(crate::model::CalendarYear {
+                file,
+                ..(**c).clone()
+            })),
+        }
+    }
 }
 
 /// What reading one record file gave: its record, if one could be made, and every
@@ -244,13 +354,15 @@ pub fn read_record(
     };
     let record = match kind {
         Kind::Site => records::site(&mut ctx, &node).map(|r| Record::Site(Box::new(r))),
-        Kind::Categories => records::categories(&mut ctx, &node).map(Record::Categories),
-        Kind::Unit => records::unit(&mut ctx, &node).map(|r| Record::Unit(Box::new(r))),
+        Kind::Categories => {
+            records::categories(&mut ctx, &node).map(|r| Record::Categories(Arc::new(r)))
+        }
+        Kind::Unit => records::unit(&mut ctx, &node).map(|r| Record::Unit(Arc::new(r))),
         Kind::Requirement => {
-            records::requirement(&mut ctx, &node).map(|r| Record::Requirement(Box::new(r)))
+            records::requirement(&mut ctx, &node).map(|r| Record::Requirement(Arc::new(r)))
         }
         Kind::Vacancy => Some(match records::vacancy(&mut ctx, &node) {
-            Ok(v) => Record::Vacancy(Box::new(v)),
+            Ok(v) => Record::Vacancy(Arc::new(v)),
             Err(partial) => Record::PartialVacancy(partial),
         }),
         Kind::Calendar => {
@@ -281,11 +393,11 @@ pub fn add_record(data: &mut SiteData, kind: Kind, path: &str, record: Option<Re
     match record {
         Some(Record::Site(s)) => data.site = Some(*s),
         Some(Record::Categories(c)) => data.categories = Some(c),
-        Some(Record::Unit(u)) => data.units.push(*u),
-        Some(Record::Requirement(r)) => data.requirements.push(*r),
-        Some(Record::Vacancy(v)) => data.vacancies.push(*v),
-        Some(Record::PartialVacancy(v)) => data.partial_vacancies.push(*v),
-        Some(Record::Calendar(c)) => data.calendar.push(*c),
+        Some(Record::Unit(u)) => data.units.push(u),
+        Some(Record::Requirement(r)) => data.requirements.push(r),
+        Some(Record::Vacancy(v)) => data.vacancies.push(v),
+        Some(Record::PartialVacancy(v)) => data.partial_vacancies.push((*v).clone()),
+        Some(Record::Calendar(c)) => data.calendar.push((*c).clone()),
         None => {
             let name = path.rsplit('/').next().unwrap_or(path);
             let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);

@@ -6,6 +6,7 @@
 //! is for `check`. Fields that the loader could not read do not produce a record at all.
 
 use std::fmt;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -334,10 +335,12 @@ pub struct PartialVacancy {
 #[derive(Debug, Clone, Default)]
 pub struct SiteData {
     pub site: Option<Site>,
-    pub categories: Option<Categories>,
-    pub units: Vec<Unit>,
-    pub requirements: Vec<Requirement>,
-    pub vacancies: Vec<Vacancy>,
+    // Shared, so that `serve` can keep the records of unchanged files from one build to
+    // the next, and a page cache can tell an unchanged record by its address.
+    pub categories: Option<Arc<Categories>>,
+    pub units: Vec<Arc<Unit>>,
+    pub requirements: Vec<Arc<Requirement>>,
+    pub vacancies: Vec<Arc<Vacancy>>,
     pub calendar: Vec<CalendarYear>,
     /// Vacancy files that could not become records, as far as they could be read.
     pub partial_vacancies: Vec<PartialVacancy>,

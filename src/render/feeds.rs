@@ -49,7 +49,7 @@ pub fn root_redirect(index: &Index) -> Page {
     );
     Page {
         path: "index.html".into(),
-        bytes: html.into_bytes(),
+        bytes: html.into_bytes().into(),
     }
 }
 
@@ -118,7 +118,7 @@ pub fn atom(index: &Index, lang: Lang, shown: &[Shown], ui: &UiStrings) -> Page 
     out.push_str("</feed>\n");
     Page {
         path: format!("{}atom.xml", index.list_dir(lang)),
-        bytes: out.into_bytes(),
+        bytes: out.into_bytes().into(),
     }
 }
 
@@ -197,7 +197,7 @@ pub fn json(index: &Index, lang: Lang, shown: &[Shown], _ui: &UiStrings) -> Page
     let _ = escape_json_for_script; // the JSON file is served as data, not embedded
     Page {
         path: format!("{}vacancies.json", index.list_dir(lang)),
-        bytes: text.into_bytes(),
+        bytes: text.into_bytes().into(),
     }
 }
 
@@ -258,6 +258,6 @@ pub fn sitemap(index: &Index) -> Page {
     out.push_str("</urlset>\n");
     Page {
         path: "sitemap.xml".into(),
-        bytes: out.into_bytes(),
+        bytes: out.into_bytes().into(),
     }
 }

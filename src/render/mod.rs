@@ -12,7 +12,8 @@ mod feeds;
 pub mod markdown;
 mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
@@ -23,7 +24,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::diagnostic::Message;
 use crate::i18n::{Arg, Bundle};
 use crate::load::Theme;
-use crate::model::{Lang, SiteData};
+use crate::model::{Category, Lang, Requirement, Site, SiteData, Status, Unit, Vacancy};
 use collate::Collators;
 pub use views::{Index, Shown};
 
@@ -31,7 +32,8 @@ pub use views::{Index, Shown};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Shared: `serve` keeps unchanged pages from one build to the next without copying.
+    pub bytes: Arc<[u8]>,
 }
 
 /// A problem of the theme or the UI strings, or a template that failed to render.
@@ -73,10 +75,47 @@ pub const UI_KEYS: &[&str] = &[
     "feed-title",
 ];
 
+/// Vacancy pages of the previous build, reused when nothing they show has changed: the
+/// same vacancy, unit and requirement records (by address: `load::load_cached` keeps
+/// the records of unchanged files), the same category, shown status and build date,
+/// rendered by the same [`Renderer`] for the same site settings. `serve` keeps one, so
+/// that saving one vacancy re-renders that vacancy's pages and the lists, not the site.
+#[derive(Default)]
+pub struct PageCache {
+    renderer: u64,
+    site: Option<Site>,
+    entries: HashMap<(Lang, String), CachedPage>,
+}
+
+struct CachedPage {
+    vacancy: Arc<Vacancy>,
+    unit: Arc<Unit>,
+    requirement: Arc<Requirement>,
+    category: Category,
+    status: Status,
+    today: Date,
+    page: Page,
+}
+
+impl CachedPage {
+    fn fits(&self, v: &Shown, today: Date) -> bool {
+        Arc::ptr_eq(&self.vacancy, v.vacancy)
+            && Arc::ptr_eq(&self.unit, v.unit)
+            && Arc::ptr_eq(&self.requirement, v.requirement)
+            && self.category == *v.category
+            && self.status == v.status
+            && self.today == today
+    }
+}
+
+static RENDERER_IDS: AtomicU64 = AtomicU64::new(1);
+
 /// Everything that does not change from one build to the next while the theme stays the
 /// same: the compiled templates, the UI strings, the collators and the static assets.
 /// `serve` keeps one and re-renders with it.
 pub struct Renderer {
+    /// Tells page caches made by another renderer (another theme) apart.
+    id: u64,
     tera: Tera,
     ui: Arc<UiStrings>,
     collators: Collators,
@@ -153,6 +192,7 @@ impl Renderer {
             return Err(problems);
         }
         Ok(Renderer {
+            id: RENDERER_IDS.fetch_add(1, Ordering::Relaxed),
             tera,
             ui,
             collators: Collators::new(),
@@ -169,11 +209,16 @@ impl Renderer {
     /// passed `check` without errors.
     pub fn render(&self, data: &SiteData, today: Date) -> Result<Vec<Page>, Vec<RenderProblem>> {
         let pages = Mutex::new(Vec::new());
-        self.render_with(data, today, &|page| {
-            if let Ok(mut pages) = pages.lock() {
-                pages.push(page);
-            }
-        })?;
+        self.render_with(
+            data,
+            today,
+            &|page| {
+                if let Ok(mut pages) = pages.lock() {
+                    pages.push(page);
+                }
+            },
+            None,
+        )?;
         let mut pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(pages)
@@ -186,6 +231,7 @@ impl Renderer {
         data: &SiteData,
         today: Date,
         sink: &(dyn Fn(Page) + Sync),
+        cache: Option<&mut PageCache>,
     ) -> Result<(), Vec<RenderProblem>> {
         let index = Index::new(data, today).ok_or_else(|| {
             vec![RenderProblem::new(
@@ -193,9 +239,22 @@ impl Renderer {
                 Message::new("template-error").arg("detail", "the site has errors; run kadr check"),
             )]
         })?;
+        // A cache from another theme or other site settings is of no use.
+        let previous = match &cache {
+            Some(c) if c.renderer == self.id && c.site.as_ref() == Some(index.site) => {
+                Some(&c.entries)
+            }
+            _ => None,
+        };
+        let next = Mutex::new(HashMap::new());
         let mut problems = Vec::new();
         for lang in Lang::ALL {
-            problems.extend(self.render_language(&index, lang, sink));
+            problems.extend(self.render_language(&index, lang, sink, previous, &next));
+        }
+        if let Some(cache) = cache {
+            cache.renderer = self.id;
+            cache.site = Some(index.site.clone());
+            cache.entries = next.into_inner().unwrap_or_else(|e| e.into_inner());
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -213,6 +272,8 @@ impl Renderer {
         index: &Index,
         lang: Lang,
         sink: &(dyn Fn(Page) + Sync),
+        previous: Option<&HashMap<(Lang, String), CachedPage>>,
+        next: &Mutex<HashMap<(Lang, String), CachedPage>>,
     ) -> Vec<RenderProblem> {
         let site = views::SiteView::new(index, lang, &self.asset_paths);
         let site_value = Value::from_serializable(&site);
@@ -222,18 +283,41 @@ impl Renderer {
         let mut problems: Vec<RenderProblem> = shown
             .par_iter()
             .filter_map(|v| {
-                let page = views::PageView::vacancy(index, lang, v);
-                let requirement = requirements.get(v.requirement.id.value.as_str())?;
-                let view = views::VacancyView::new(index, lang, v, &self.ui, requirement);
-                let mut ctx = self.context(&site_value, &page, lang);
-                ctx.insert("vacancy", &view);
-                match self.render_template("vacancy.html", &ctx, &page.path) {
-                    Ok(p) => {
-                        sink(p);
-                        None
+                let key = (lang, v.vacancy.id.value.clone());
+                let cached = previous
+                    .and_then(|p| p.get(&key))
+                    .filter(|c| c.fits(v, index.today))
+                    .map(|c| c.page.clone());
+                let page = match cached {
+                    Some(page) => page,
+                    None => {
+                        let page = views::PageView::vacancy(index, lang, v);
+                        let requirement = requirements.get(v.requirement.id.value.as_str())?;
+                        let view = views::VacancyView::new(index, lang, v, &self.ui, requirement);
+                        let mut ctx = self.context(&site_value, &page, lang);
+                        ctx.insert("vacancy", &view);
+                        match self.render_template("vacancy.html", &ctx, &page.path) {
+                            Ok(p) => p,
+                            Err(e) => return Some(e),
+                        }
                     }
-                    Err(e) => Some(e),
+                };
+                if let Ok(mut next) = next.lock() {
+                    next.insert(
+                        key,
+                        CachedPage {
+                            vacancy: Arc::clone(v.vacancy),
+                            unit: Arc::clone(v.unit),
+                            requirement: Arc::clone(v.requirement),
+                            category: v.category.clone(),
+                            status: v.status,
+                            today: index.today,
+                            page: page.clone(),
+                        },
+                    );
                 }
+                sink(page);
+                None
             })
             .collect();
         let mut emit = |r: Result<Page, RenderProblem>| match r {
@@ -313,7 +397,7 @@ impl Renderer {
         match self.tera.render_to(name, ctx, &mut bytes) {
             Ok(()) => Ok(Page {
                 path: path.to_string(),
-                bytes,
+                bytes: bytes.into(),
             }),
             Err(e) => Err(RenderProblem::new(
                 format!("themes/default/templates/{name}"),
@@ -441,7 +525,7 @@ fn fingerprint(assets: &[(String, Vec<u8>)]) -> (Vec<Page>, BTreeMap<String, Str
         paths.insert(rel.clone(), out.clone());
         pages.push(Page {
             path: out,
-            bytes: bytes.clone(),
+            bytes: Arc::from(bytes.as_slice()),
         });
     }
     (pages, paths)

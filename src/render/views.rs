@@ -3,6 +3,7 @@
 //! stays fast and lean on large archives.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -20,9 +21,9 @@ pub const ARCHIVE_PAGE_SIZE: usize = 50;
 pub struct Index<'a> {
     pub site: &'a Site,
     pub today: Date,
-    units: HashMap<&'a str, &'a Unit>,
+    units: HashMap<&'a str, &'a Arc<Unit>>,
     categories: HashMap<&'a str, &'a Category>,
-    requirements: HashMap<&'a str, &'a Requirement>,
+    requirements: HashMap<&'a str, &'a Arc<Requirement>>,
     /// Published vacancies, newest first.
     published: Vec<Shown<'a>>,
 }
@@ -30,10 +31,10 @@ pub struct Index<'a> {
 /// A published vacancy with the status it is shown with on the build date.
 #[derive(Clone, Copy)]
 pub struct Shown<'a> {
-    pub vacancy: &'a Vacancy,
-    pub unit: &'a Unit,
+    pub vacancy: &'a Arc<Vacancy>,
+    pub unit: &'a Arc<Unit>,
     pub category: &'a Category,
-    pub requirement: &'a Requirement,
+    pub requirement: &'a Arc<Requirement>,
     /// `Open` only while the deadline has not passed; an open vacancy past its deadline
     /// is shown as `Closed`.
     pub status: Status,
@@ -139,7 +140,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn unit(&self, id: &str) -> Option<&'a Unit> {
-        self.units.get(id).copied()
+        self.units.get(id).map(|u| &***u)
     }
 
     pub fn category(&self, code: &str) -> Option<&'a Category> {
@@ -147,7 +148,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn requirement(&self, id: &str) -> Option<&'a Requirement> {
-        self.requirements.get(id).copied()
+        self.requirements.get(id).map(|r| &***r)
     }
 }
 
@@ -622,7 +623,7 @@ pub fn unit_groups(
     }
     let mut groups: Vec<(&Unit, Vec<&Shown>)> = by_unit
         .into_values()
-        .map(|list| (list[0].unit, list))
+        .map(|list| (&**list[0].unit, list))
         .collect();
     groups.sort_by(|a, b| {
         collators

@@ -68,9 +68,14 @@ impl Shared {
 
 /// Builds the site at `root` and turns the outcome into the next snapshot; the pages of
 /// `previous` stay when the build fails.
-pub fn rebuild(root: &Path, today: Date, previous: &Snapshot) -> Snapshot {
+pub fn rebuild(
+    root: &Path,
+    today: Date,
+    previous: &Snapshot,
+    session: &mut pipeline::Session,
+) -> Snapshot {
     let generation = previous.generation + 1;
-    let mut checked = match pipeline::check(root, today) {
+    let mut checked = match pipeline::check_in(root, today, session) {
         Ok(c) => c,
         Err(e) => {
             return Snapshot {
@@ -81,14 +86,11 @@ pub fn rebuild(root: &Path, today: Date, previous: &Snapshot) -> Snapshot {
             };
         }
     };
-    let pages = pipeline::render(&mut checked, today);
+    let pages = pipeline::render_in(&mut checked, today, session);
     match pages {
         Some(pages) => {
             let entry_points = entry_points(&checked);
-            let pages = pages
-                .into_iter()
-                .map(|p| (p.path, Arc::from(p.bytes)))
-                .collect();
+            let pages = pages.into_iter().map(|p| (p.path, p.bytes)).collect();
             // Warnings alone do not block the preview and need no overlay.
             Snapshot {
                 generation,
@@ -126,7 +128,8 @@ pub fn run(options: Options) -> Result<(), String> {
     let today = options.today;
     let day = move || today.unwrap_or_else(pipeline::today_in_almaty);
     let started = Instant::now();
-    let first = rebuild(&options.root, day(), &Snapshot::default());
+    let mut session = pipeline::Session::default();
+    let first = rebuild(&options.root, day(), &Snapshot::default(), &mut session);
     let first_ok = first.overlay.is_none();
     let entry_points = first.entry_points.clone();
     let (reload, _) = broadcast::channel(16);
@@ -147,10 +150,12 @@ pub fn run(options: Options) -> Result<(), String> {
     let _watcher = watch::start(&options.root, options.poll, {
         let shared = Arc::clone(&shared);
         let root = options.root.clone();
+        // The rebuild thread alone uses the session from here on.
+        let mut session = session;
         move || {
             let t = Instant::now();
             let previous = shared.current();
-            let next = rebuild(&root, day(), &previous);
+            let next = rebuild(&root, day(), &previous, &mut session);
             let ok = next.overlay.is_none();
             shared.replace(next);
             eprintln!(

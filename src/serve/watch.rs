@@ -44,7 +44,7 @@ fn relevant(event: &notify::Event) -> bool {
 pub fn start(
     root: &Path,
     poll: bool,
-    rebuild: impl Fn() + Send + 'static,
+    mut rebuild: impl FnMut() + Send + 'static,
 ) -> Result<Watcher, String> {
     let (tx, rx) = mpsc::channel::<()>();
     let handler = move |result: DebounceEventResult| {

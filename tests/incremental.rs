@@ -1,0 +1,173 @@
+//! The serve path reuses what it can from the previous build (records of unchanged
+//! files, the compiled theme, vacancy pages with unchanged inputs). Whatever it reuses,
+//! the result must equal a build from scratch: these tests edit a site step by step and
+//! compare every page.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::date;
+use kadr::pipeline::{self, Session};
+use kadr::render::Page;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn sample_site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kadr-incremental-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["content", "themes", "locales"] {
+        copy_dir(&repo.join(folder), &dir.join(folder));
+    }
+    dir
+}
+
+fn full_build(root: &Path) -> Vec<Page> {
+    let today = date(2026, 11, 27);
+    let mut checked = pipeline::check(root, today).unwrap();
+    pipeline::render(&mut checked, today).expect("the site builds")
+}
+
+fn incremental_build(root: &Path, session: &mut Session) -> Vec<Page> {
+    let today = date(2026, 11, 27);
+    let mut checked = pipeline::check_in(root, today, session).unwrap();
+    let pages = pipeline::render_in(&mut checked, today, session);
+    assert!(
+        !checked.has_errors(),
+        "{:?}",
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect::<Vec<_>>()
+    );
+    pages.expect("the site builds")
+}
+
+fn assert_same(incremental: &[Page], full: &[Page], step: &str) {
+    let paths = |pages: &[Page]| pages.iter().map(|p| p.path.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        paths(incremental),
+        paths(full),
+        "{step}: the sets of pages differ"
+    );
+    for (a, b) in incremental.iter().zip(full) {
+        assert!(
+            a.bytes == b.bytes,
+            "{step}: {} differs from a full build",
+            a.path
+        );
+    }
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds_after_each_kind_of_edit() {
+    let root = sample_site("steps");
+    let mut session = Session::default();
+    assert_same(
+        &incremental_build(&root, &mut session),
+        &full_build(&root),
+        "first build",
+    );
+
+    // One vacancy's title.
+    edit(
+        &root,
+        "content/vacancies/2026/2026-dp-almaty-0142.yaml",
+        "Начальник управления патрульной полиции",
+        "Начальник управления патрульной полиции города",
+    );
+    assert_same(
+        &incremental_build(&root, &mut session),
+        &full_build(&root),
+        "vacancy edit",
+    );
+
+    // A unit shown on several vacancy pages.
+    edit(&root, "content/units/dp-almaty.yaml", "Алматы", "Алматы қ.");
+    assert_same(
+        &incremental_build(&root, &mut session),
+        &full_build(&root),
+        "unit edit",
+    );
+
+    // A requirement record shared by several vacancies.
+    edit(
+        &root,
+        "content/requirements/directorate-heads.yaml",
+        "Приказ",
+        "Приказ Министра",
+    );
+    assert_same(
+        &incremental_build(&root, &mut session),
+        &full_build(&root),
+        "requirement edit",
+    );
+
+    // A category name, and a UI string (the theme is recompiled).
+    edit(
+        &root,
+        "content/categories.yaml",
+        "Басқарма бастығы\"",
+        "Басқарманың бастығы\"",
+    );
+    edit(
+        &root,
+        "locales/ru/main.ftl",
+        "Последний день приёма документов",
+        "Срок подачи документов",
+    );
+    assert_same(
+        &incremental_build(&root, &mut session),
+        &full_build(&root),
+        "category and locale edit",
+    );
+
+    // A vacancy removed, another closed.
+    std::fs::remove_file(root.join("content/vacancies/2026/2026-dp-astana-0207.yaml")).unwrap();
+    edit(
+        &root,
+        "content/vacancies/2026/2026-dp-shymkent-0095.yaml",
+        "status: open",
+        "status: closed",
+    );
+    assert_same(
+        &incremental_build(&root, &mut session),
+        &full_build(&root),
+        "removal and status change",
+    );
+
+    // A new vacancy (files after it in the sorted order get new file ids).
+    let source = root.join("content/vacancies/2026/2026-dp-almaty-0142.yaml");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        root.join("content/vacancies/2026/2026-dp-almaty-0143.yaml"),
+        text.replace("2026-dp-almaty-0142", "2026-dp-almaty-0143")
+            .replace("города", "области"),
+    )
+    .unwrap();
+    assert_same(
+        &incremental_build(&root, &mut session),
+        &full_build(&root),
+        "addition",
+    );
+
+    let _ = std::fs::remove_dir_all(root);
+}
