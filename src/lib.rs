@@ -11,4 +11,5 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod review;
 pub mod serve;

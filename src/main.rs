@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
 use kadr::diagnostic::{self, Format, Messages, messages::MessageLang};
-use kadr::model::Lang;
+use kadr::model::{Authority, Lang};
 use kadr::pipeline;
 
 mod bank_site;
@@ -97,6 +97,29 @@ enum Command {
         #[arg(long, value_parser = parse_date, default_value = "2026-11-27")]
         today: Date,
     },
+    /// What changed in postings since a git revision, for a review comment (K26)
+    Diff {
+        /// The revision to compare with; default: the merge base with the default
+        /// branch (origin/HEAD, origin/main, main, master), or HEAD when there is none
+        rev: Option<String>,
+        /// The site's root folder (inside a git repository)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: DiffFormat,
+        /// Where vacancy previews are served (kadr serve's address by default)
+        #[arg(long, default_value = "http://127.0.0.1:1111/")]
+        preview_url: String,
+    },
+    /// Write the JSON Schemas of the record files, for editors
+    Schema {
+        /// Folder to write into
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
+    /// Write a new record with every field in place, for filling in
+    #[command(subcommand)]
+    New(NewRecord),
     /// The private candidate bank (RULES.md B2–B12): encrypted, audited, never published
     Bank(kadr_bank::cli::BankArgs),
     /// Print a year's days off with their reasons, to compare with the official table
@@ -106,6 +129,33 @@ enum Command {
         root: PathBuf,
         #[arg(long, value_parser = parse_lang, default_value = "kk")]
         lang: Lang,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DiffFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum NewRecord {
+    /// A vacancy: content/vacancies/YEAR/ID.yaml with the unit's next free id
+    Vacancy {
+        /// The unit's id (a file name in content/units/)
+        #[arg(long)]
+        unit: String,
+        /// The position category's code (content/categories.yaml)
+        #[arg(long)]
+        category: String,
+        /// Who appoints (P3); default territorial_head, required for the central apparatus
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Authority::NAMES))]
+        authority: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The date to write (YYYY-MM-DD); default: today in Asia/Almaty
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
     },
 }
 
@@ -125,6 +175,20 @@ fn main() -> ExitCode {
         Command::Build { common, out } => build(&common, out),
         Command::Calendar { year, root, lang } => calendar(year, &root, lang),
         Command::Bank(args) => bank(args),
+        Command::Diff {
+            rev,
+            root,
+            format,
+            preview_url,
+        } => diff(rev.as_deref(), &root, format, &preview_url),
+        Command::Schema { out } => schema(&out),
+        Command::New(NewRecord::Vacancy {
+            unit,
+            category,
+            authority,
+            root,
+            today,
+        }) => new_vacancy(&root, unit, category, authority, today),
         Command::GenerateSite {
             vacancies,
             out,
@@ -179,7 +243,7 @@ fn report(checked: &pipeline::Checked, common: &Common) {
         Format::Human => {
             let _ = std::io::stderr().write_all(text.as_bytes());
         }
-        Format::Json | Format::Github => {
+        Format::Json | Format::Github | Format::Gitlab => {
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
     }
@@ -269,6 +333,79 @@ fn bank(args: kadr_bank::cli::BankArgs) -> ExitCode {
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// `kadr diff`: exit 0 with the report on stdout, 2 when git or the site cannot be read.
+fn diff(
+    rev: Option<&str>,
+    root: &std::path::Path,
+    format: DiffFormat,
+    preview_url: &str,
+) -> ExitCode {
+    match kadr::review::diff::diff_working_tree(root, rev) {
+        Ok(diff) => {
+            let text = match format {
+                DiffFormat::Markdown => kadr::review::markdown::markdown(&diff, preview_url),
+                DiffFormat::Json => {
+                    let mut json = serde_json::to_string_pretty(&diff).unwrap_or_default();
+                    json.push('\n');
+                    json
+                }
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn schema(out: &std::path::Path) -> ExitCode {
+    match kadr::review::schema::write_all(out) {
+        Ok(files) => {
+            for file in files {
+                println!("{}", file.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write into {}: {e}", out.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn new_vacancy(
+    root: &std::path::Path,
+    unit: String,
+    category: String,
+    authority: Option<String>,
+    today: Option<Date>,
+) -> ExitCode {
+    let request = kadr::review::new::NewVacancy {
+        unit,
+        category,
+        authority: authority
+            .as_deref()
+            .and_then(kadr::review::new::authority_named),
+        today: today.unwrap_or_else(pipeline::today_in_almaty),
+    };
+    match kadr::review::new::new_vacancy(root, &request) {
+        Ok(written) => {
+            println!("{}", written.path);
+            eprintln!(
+                "wrote {}: replace every ⟦…⟧ in both languages, then run kadr check",
+                written.path
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -172,7 +172,7 @@ fn rejects_an_id_that_names_a_parent_folder() {
     outcome.assert_code(1);
     outcome.assert_error(
         &file,
-        1,
+        site.line_of(&file, "id: "),
         None,
         "may contain only lower-case Latin letters, digits and hyphens",
     );
@@ -185,7 +185,12 @@ fn rejects_a_file_name_that_differs_from_the_id() {
     site.edit(&file, "id: 2026-dp-almaty-0142", "id: 2026-dp-almaty-0143");
     let outcome = site.check();
     outcome.assert_code(1);
-    outcome.assert_error(&file, 1, None, "differs from the file name");
+    outcome.assert_error(
+        &file,
+        site.line_of(&file, "id: "),
+        None,
+        "differs from the file name",
+    );
 }
 
 #[test]
@@ -457,7 +462,8 @@ fn rejects_the_same_id_in_two_folders() {
             outcome.report()
         )
     });
-    assert_eq!(d["line"], 1, "the error points at the id: {d}");
+    let id_line = site.line_of(&file_2026, "id: ");
+    assert_eq!(d["line"], id_line, "the error points at the id: {d}");
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod personal;
 mod refs;
 mod rules;
 mod site;
+pub(crate) mod stubs;
 mod texts;
 
 use jiff::civil::Date;
@@ -38,6 +39,7 @@ pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic>
             rules::check_p3(data, &mut out);
             rules::check_p5(data, &mut out);
             texts::check_untranslated(data, &mut out);
+            stubs::check_stubs(data, &mut out);
             personal::check_unit_contacts(data, &mut out);
             dates::check_dates(data, today, &mut out);
             site::check_contacts(data, &mut out);

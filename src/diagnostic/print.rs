@@ -1,5 +1,6 @@
 //! Printing diagnostics: for people in the style of rustc (`human`), as the JSON array
-//! SPEC.md defines (`json`), and as GitHub Actions workflow commands (`github`).
+//! SPEC.md defines (`json`), as GitHub Actions workflow commands (`github`), and as a
+//! GitLab Code Quality report (`gitlab`).
 
 use std::fmt::Write as _;
 
@@ -13,6 +14,7 @@ pub enum Format {
     Human,
     Json,
     Github,
+    Gitlab,
 }
 
 /// Renders `diagnostics` in `format`; `color` applies to `human` only.
@@ -27,7 +29,75 @@ pub fn print(
         Format::Human => human(diagnostics, sources, messages, color),
         Format::Json => json(diagnostics, sources, messages),
         Format::Github => github(diagnostics, sources, messages),
+        Format::Gitlab => gitlab(diagnostics, sources, messages),
     }
+}
+
+/// One issue of a GitLab Code Quality report (the subset GitLab reads).
+#[derive(Serialize)]
+struct CodeQualityIssue<'a> {
+    description: String,
+    check_name: String,
+    fingerprint: String,
+    severity: &'static str,
+    location: CodeQualityLocation<'a>,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLocation<'a> {
+    path: &'a str,
+    lines: CodeQualityLines,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLines {
+    begin: u32,
+}
+
+/// A GitLab Code Quality report: a JSON array of issues. The fingerprint, which GitLab
+/// uses to tell a new problem from one it saw before, is a hash of the file, the line,
+/// the column and the message id, so it stays the same from run to run.
+fn gitlab(diagnostics: &[Diagnostic], sources: &Sources, messages: &Messages) -> String {
+    use sha2::{Digest, Sha256};
+    let items: Vec<CodeQualityIssue> = diagnostics
+        .iter()
+        .map(|d| {
+            let path = sources.path(d.loc.file);
+            let mut description = messages.text(&d.message);
+            if let Some(hint) = messages.hint(&d.message, d.hint.as_ref()) {
+                description.push_str(" (");
+                description.push_str(&hint);
+                description.push(')');
+            }
+            let key = format!(
+                "{path}\0{}\0{}\0{}",
+                d.loc.pos.line, d.loc.pos.col, d.message.id
+            );
+            let hash = Sha256::digest(key.as_bytes());
+            let fingerprint: String = hash[..16].iter().map(|b| format!("{b:02x}")).collect();
+            CodeQualityIssue {
+                description,
+                check_name: match d.rule {
+                    Some(rule) => format!("kadr/{rule}/{}", d.message.id),
+                    None => format!("kadr/{}", d.message.id),
+                },
+                fingerprint,
+                severity: match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                location: CodeQualityLocation {
+                    path,
+                    lines: CodeQualityLines {
+                        begin: d.loc.pos.line.max(1),
+                    },
+                },
+            }
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+    out.push('\n');
+    out
 }
 
 #[derive(Serialize)]

@@ -84,7 +84,28 @@ pub const UI_KEYS: &[&str] = &[
 pub struct PageCache {
     renderer: u64,
     site: Option<Site>,
-    entries: HashMap<(Lang, String), CachedPage>,
+    entries: VacancyPages,
+    /// Archive pages by path, with the identity of what they list (see `list_key`).
+    lists: ListPages,
+}
+
+type VacancyPages = HashMap<(Lang, String), CachedPage>;
+type ListPages = HashMap<String, (Vec<usize>, Page)>;
+
+/// What an archive page shows, as identities: the build date, the page number and
+/// count, the categories record, and each listed vacancy with its unit and status.
+fn list_key(index: &Index, number: usize, total: usize, items: &[&Shown]) -> Vec<usize> {
+    let mut key = Vec::with_capacity(4 + items.len() * 3);
+    key.push(index.today.year() as usize * 1000 + index.today.day_of_year() as usize);
+    key.push(number);
+    key.push(total);
+    key.push(index.categories_addr());
+    for s in items {
+        key.push(Arc::as_ptr(s.vacancy) as usize);
+        key.push(Arc::as_ptr(s.unit) as usize);
+        key.push(s.status as usize);
+    }
+    key
 }
 
 struct CachedPage {
@@ -246,15 +267,27 @@ impl Renderer {
             }
             _ => None,
         };
+        let previous_lists = match &cache {
+            Some(c) if previous.is_some() => Some(&c.lists),
+            _ => None,
+        };
         let next = Mutex::new(HashMap::new());
+        let next_lists = Mutex::new(HashMap::new());
         let mut problems = Vec::new();
         for lang in Lang::ALL {
-            problems.extend(self.render_language(&index, lang, sink, previous, &next));
+            problems.extend(self.render_language(
+                &index,
+                lang,
+                sink,
+                (previous, previous_lists),
+                (&next, &next_lists),
+            ));
         }
         if let Some(cache) = cache {
             cache.renderer = self.id;
             cache.site = Some(index.site.clone());
             cache.entries = next.into_inner().unwrap_or_else(|e| e.into_inner());
+            cache.lists = next_lists.into_inner().unwrap_or_else(|e| e.into_inner());
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -272,8 +305,8 @@ impl Renderer {
         index: &Index,
         lang: Lang,
         sink: &(dyn Fn(Page) + Sync),
-        previous: Option<&HashMap<(Lang, String), CachedPage>>,
-        next: &Mutex<HashMap<(Lang, String), CachedPage>>,
+        (previous, previous_lists): (Option<&VacancyPages>, Option<&ListPages>),
+        (next, next_lists): (&Mutex<VacancyPages>, &Mutex<ListPages>),
     ) -> Vec<RenderProblem> {
         let site = views::SiteView::new(index, lang, &self.asset_paths);
         let site_value = Value::from_serializable(&site);
@@ -331,6 +364,11 @@ impl Renderer {
         let page = views::PageView::list(index, lang);
         let mut ctx = self.context(&site_value, &page, lang);
         ctx.insert("groups", &groups);
+        // The filter pages (by unit, by category), and the list's menu that links them.
+        ctx.insert(
+            "filters",
+            &filters::render(self, index, lang, shown, &site_value, &mut emit),
+        );
         ctx.insert("count", &open_count);
         ctx.insert(
             "count_text",
@@ -347,21 +385,39 @@ impl Renderer {
             .into_par_iter()
             .map(|number| {
                 let start = (number - 1) * views::ARCHIVE_PAGE_SIZE;
-                let root = views::archive_root(index, lang, number);
-                let items: Vec<views::CardView> = archived
+                let listed: Vec<&Shown> = archived
                     .iter()
                     .skip(start)
                     .take(views::ARCHIVE_PAGE_SIZE)
-                    .map(|v| views::CardView::new(index, lang, v, &self.ui, &root))
+                    .copied()
                     .collect();
                 let page = views::PageView::archive(index, lang, number);
+                let key = list_key(index, number, pages, &listed);
+                if let Some((_, cached)) = previous_lists
+                    .and_then(|l| l.get(&page.path))
+                    .filter(|(k, _)| *k == key)
+                {
+                    if let Ok(mut next) = next_lists.lock() {
+                        next.insert(page.path.clone(), (key, cached.clone()));
+                    }
+                    return Ok(cached.clone());
+                }
+                let root = views::archive_root(index, lang, number);
+                let items: Vec<views::CardView> = listed
+                    .iter()
+                    .map(|v| views::CardView::new(index, lang, v, &self.ui, &root))
+                    .collect();
                 let mut ctx = self.context(&site_value, &page, lang);
                 ctx.insert("vacancies", &items);
                 ctx.insert(
                     "pagination",
                     &views::Pagination::new(index, lang, number, pages),
                 );
-                self.render_template("archive.html", &ctx, &page.path)
+                let rendered = self.render_template("archive.html", &ctx, &page.path)?;
+                if let Ok(mut next) = next_lists.lock() {
+                    next.insert(page.path.clone(), (key, rendered.clone()));
+                }
+                Ok(rendered)
             })
             .collect();
         for r in archive {

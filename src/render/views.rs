@@ -23,6 +23,8 @@ pub struct Index<'a> {
     pub today: Date,
     units: HashMap<&'a str, &'a Arc<Unit>>,
     categories: HashMap<&'a str, &'a Category>,
+    /// Category codes in the order of categories.yaml (highest rank first).
+    category_order: Vec<&'a str>,
     requirements: HashMap<&'a str, &'a Arc<Requirement>>,
     /// Published vacancies, newest first.
     published: Vec<Shown<'a>>,
@@ -61,6 +63,12 @@ impl<'a> Index<'a> {
             .flat_map(|c| &c.list)
             .map(|c| (c.code.value.as_str(), c))
             .collect();
+        let category_order = data
+            .categories
+            .iter()
+            .flat_map(|c| &c.list)
+            .map(|c| c.code.value.as_str())
+            .collect();
         let requirements: HashMap<_, _> = data
             .requirements
             .iter()
@@ -96,9 +104,18 @@ impl<'a> Index<'a> {
             today,
             units,
             categories,
+            category_order,
             requirements,
             published,
         })
+    }
+
+    /// The address of the categories record: a page cache's way to tell it unchanged.
+    pub fn categories_addr(&self) -> usize {
+        self.categories
+            .values()
+            .next()
+            .map_or(0, |c| *c as *const Category as usize)
     }
 
     pub fn published(&self) -> &[Shown<'a>] {
@@ -135,6 +152,29 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The filter page of one unit's open vacancies.
+    pub fn unit_filter_dir(&self, lang: Lang, unit: &str) -> String {
+        format!("{}unit/{unit}/", self.list_dir(lang))
+    }
+
+    /// The filter page of one category's open vacancies; codes are ASCII
+    /// (`[A-Za-z0-9-]`), lower-cased in addresses.
+    pub fn category_filter_dir(&self, lang: Lang, code: &str) -> String {
+        format!(
+            "{}category/{}/",
+            self.list_dir(lang),
+            code.to_ascii_lowercase()
+        )
+    }
+
+    /// The position of a category in categories.yaml, for ordering by rank.
+    pub fn category_rank(&self, code: &str) -> usize {
+        self.category_order
+            .iter()
+            .position(|c| *c == code)
+            .unwrap_or(usize::MAX)
+    }
+
     pub fn absolute(&self, dir: &str) -> String {
         format!("{}/{}", self.base(), dir)
     }
@@ -158,7 +198,7 @@ pub fn paginate(n: usize, per_page: usize) -> usize {
 }
 
 /// `../` once per folder between a page and the output root.
-fn root_of(dir: &str) -> String {
+pub(super) fn root_of(dir: &str) -> String {
     "../".repeat(dir.matches('/').count())
 }
 
@@ -322,6 +362,18 @@ impl PageView {
         );
         view.title = String::new(); // the template composes "Archive — page N" from UI strings
         view
+    }
+
+    /// A filter page (see `filters.rs`): `dir` gives its folder in each language, `crumb`
+    /// names the unit or category in the breadcrumbs.
+    pub fn filter(
+        index: &Index,
+        lang: Lang,
+        dir: impl Fn(Lang) -> String,
+        title: String,
+        crumb: String,
+    ) -> PageView {
+        PageView::new(index, lang, "filter", dir, title, Some(crumb))
     }
 
     /// A 404 page is served at any address, so its links are absolute.
@@ -563,7 +615,10 @@ pub struct CardView {
     pub href: String,
     pub position: String,
     pub unit: String,
+    /// The unit's id and the category's code, for the list page's instant filter.
+    pub unit_id: String,
     pub category: String,
+    pub category_code: String,
     pub status: &'static str,
     pub status_label: String,
     pub published: String,
@@ -581,7 +636,9 @@ impl CardView {
             href: format!("{root}{}", index.vacancy_dir(lang, &v.id)),
             position: v.position.get(lang).to_string(),
             unit: s.unit.name.get(lang).to_string(),
+            unit_id: s.unit.id.value.clone(),
             category: s.category.name.get(lang).to_string(),
+            category_code: s.category.code.value.clone(),
             status: s.status.name(),
             status_label: status_label(ui, lang, s.status),
             published: long_date(*v.published_on, lang),
@@ -616,7 +673,19 @@ pub fn unit_groups(
     collators: &Collators,
     ui: &UiStrings,
 ) -> Vec<UnitGroup> {
-    let root = root_of(&index.list_dir(lang));
+    unit_groups_on(index, lang, shown, collators, ui, &index.list_dir(lang))
+}
+
+/// [`unit_groups`] for a page in the folder `page_dir` (its links are relative to it).
+pub fn unit_groups_on(
+    index: &Index,
+    lang: Lang,
+    shown: &[Shown],
+    collators: &Collators,
+    ui: &UiStrings,
+    page_dir: &str,
+) -> Vec<UnitGroup> {
+    let root = root_of(page_dir);
     let mut by_unit: BTreeMap<&str, Vec<&Shown>> = BTreeMap::new();
     for s in shown.iter().filter(|s| s.is_open()) {
         by_unit.entry(s.unit.id.value.as_str()).or_default().push(s);
@@ -665,7 +734,12 @@ pub struct PageLink {
     pub number: usize,
     pub href: String,
     pub current: bool,
+    /// Pages were left out between the previous link and this one (shown as "…").
+    pub gap: bool,
 }
+
+/// Page links shown around the current one; the first and the last are always shown.
+const PAGE_LINKS_AROUND: usize = 2;
 
 #[derive(Serialize)]
 pub struct Pagination {
@@ -686,10 +760,16 @@ impl Pagination {
             prev: (current > 1).then(|| href(current - 1)),
             next: (current < total).then(|| href(current + 1)),
             pages: (1..=total)
-                .map(|n| PageLink {
-                    number: n,
-                    href: href(n),
-                    current: n == current,
+                .filter(|&n| n == 1 || n == total || n.abs_diff(current) <= PAGE_LINKS_AROUND)
+                .scan(0, |previous, n| {
+                    let gap = n > *previous + 1 && *previous > 0;
+                    *previous = n;
+                    Some(PageLink {
+                        number: n,
+                        href: href(n),
+                        current: n == current,
+                        gap,
+                    })
                 })
                 .collect(),
         }

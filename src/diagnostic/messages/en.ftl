@@ -112,6 +112,11 @@ empty-text = the { $lang ->
     .hint = write the text in both languages
 untranslated-copy = the kk and ru texts of `{ $field }` are identical: an untranslated copy
     .hint = write the text in the state language and in Russian
+stub-text = the { $lang ->
+    [kk] Kazakh (kk)
+   *[ru] Russian (ru)
+} text of `{ $field }` is still the placeholder written by kadr new
+    .hint = replace the instruction between ⟦ and ⟧, brackets included, with the real text
 personal-data = this looks like a personal identification number (ИИН/ЖСН); personal data may not be published
     .hint = remove it: candidates' personal data belong in the private bank (kadr bank), never on the site
 bad-link = link to `{ $url }` is not allowed
