@@ -27,6 +27,7 @@ pub struct Checked {
 pub struct Session {
     load: load::LoadCache,
     theme: Option<(Theme, Arc<Renderer>)>,
+    texts: crate::check::TextCache,
     pages: PageCache,
 }
 
@@ -71,7 +72,7 @@ pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Check
     let mut loaded = timed("load", || load::load_cached(root, &mut session.load))?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     diagnostics.extend(timed("check", || {
-        crate::check::check(&loaded.data, &loaded.sources, today)
+        crate::check::check_cached(&loaded.data, &loaded.sources, today, &mut session.texts)
     }));
     // B12: a candidate bank inside the site could be published with it.
     for store in load::find_bank_stores(root, &[&root.join("public")]) {

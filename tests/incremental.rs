@@ -32,13 +32,31 @@ fn sample_site(name: &str) -> PathBuf {
     dir
 }
 
-fn full_build(root: &Path) -> Vec<Page> {
-    let today = date(2026, 11, 27);
-    let mut checked = pipeline::check(root, today).unwrap();
-    pipeline::render(&mut checked, today).expect("the site builds")
+/// The diagnostics of a build as comparable lines.
+fn problems(checked: &pipeline::Checked) -> Vec<String> {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{:?} {} {:?}",
+                checked.sources().path(d.loc.file),
+                d.loc.pos,
+                d.message.id,
+                d.message.args
+            )
+        })
+        .collect()
 }
 
-fn incremental_build(root: &Path, session: &mut Session) -> Vec<Page> {
+fn full_build(root: &Path) -> (Vec<Page>, Vec<String>) {
+    let today = date(2026, 11, 27);
+    let mut checked = pipeline::check(root, today).unwrap();
+    let pages = pipeline::render(&mut checked, today).expect("the site builds");
+    (pages, problems(&checked))
+}
+
+fn incremental_build(root: &Path, session: &mut Session) -> (Vec<Page>, Vec<String>) {
     let today = date(2026, 11, 27);
     let mut checked = pipeline::check_in(root, today, session).unwrap();
     let pages = pipeline::render_in(&mut checked, today, session);
@@ -51,11 +69,17 @@ fn incremental_build(root: &Path, session: &mut Session) -> Vec<Page> {
             .filter(|d| d.is_error())
             .collect::<Vec<_>>()
     );
-    pages.expect("the site builds")
+    (pages.expect("the site builds"), problems(&checked))
 }
 
-fn assert_same(incremental: &[Page], full: &[Page], step: &str) {
+fn assert_same(
+    (incremental, found): &(Vec<Page>, Vec<String>),
+    (full, expected): &(Vec<Page>, Vec<String>),
+    step: &str,
+) {
+    assert_eq!(found, expected, "{step}: the diagnostics differ");
     let paths = |pages: &[Page]| pages.iter().map(|p| p.path.clone()).collect::<Vec<_>>();
+    let (incremental, full) = (incremental.as_slice(), full.as_slice());
     assert_eq!(
         paths(incremental),
         paths(full),

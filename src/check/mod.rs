@@ -15,17 +15,39 @@ mod site;
 pub(crate) mod stubs;
 mod texts;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Sources};
-use crate::model::{FileId, Lang, SiteData, Spanned, Text};
+use crate::model::{FileId, Lang, SiteData, Spanned, Text, Vacancy};
 
 pub use markup::{allowed_link, disallowed_links};
 pub use personal::find_iin;
 
 /// Validates everything; `today` is the build date (`--today`).
 pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic> {
+    check_cached(data, sources, today, &mut TextCache::default())
+}
+
+/// The text checks of each vacancy record from the previous run, by the record's
+/// address (`load::load_cached` keeps the record of an unchanged file, at the same file
+/// id): reading every text of a large site is most of `check`'s work, and a save in
+/// `serve` changes one file.
+#[derive(Default)]
+pub struct TextCache {
+    by_vacancy: HashMap<usize, (Arc<Vacancy>, Vec<Diagnostic>)>,
+}
+
+/// [`check`], reusing the text checks of unchanged vacancy records from `cache`.
+pub fn check_cached(
+    data: &SiteData,
+    sources: &Sources,
+    today: Date,
+    cache: &mut TextCache,
+) -> Vec<Diagnostic> {
     // The record-level checks are cheap; the checks that read every text (most of a
     // large site's bytes) run on all cores. The output is sorted later, so the order
     // in which checks finish does not matter.
@@ -38,7 +60,6 @@ pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic>
             refs::check_references(data, &mut out);
             rules::check_p3(data, &mut out);
             rules::check_p5(data, &mut out);
-            texts::check_untranslated(data, &mut out);
             stubs::check_stubs(data, &mut out);
             personal::check_unit_contacts(data, &mut out);
             dates::check_dates(data, today, &mut out);
@@ -48,23 +69,71 @@ pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic>
             out
         },
         || {
-            public_texts(data)
+            let previous = std::mem::take(&mut cache.by_vacancy);
+            let vacancies: Vec<(Arc<Vacancy>, Vec<Diagnostic>)> = data
+                .vacancies
+                .par_iter()
+                .map(|v| {
+                    let found = previous.get(&(Arc::as_ptr(v) as usize));
+                    let diagnostics = match found {
+                        Some((cached, diagnostics)) if Arc::ptr_eq(cached, v) => {
+                            diagnostics.clone()
+                        }
+                        _ => {
+                            let mut out = Vec::new();
+                            for (field, text) in vacancy_texts(v) {
+                                check_text(v.file, field, text, true, &mut out);
+                            }
+                            out
+                        }
+                    };
+                    (Arc::clone(v), diagnostics)
+                })
+                .collect();
+            let mut out: Vec<Diagnostic> = shared_texts(data)
                 .par_iter()
                 .flat_map_iter(|(file, text)| {
                     let mut out = Vec::new();
-                    for lang in LANGS {
-                        let s = text.spanned(lang);
-                        texts::check_not_empty(*file, lang, s, &mut out);
-                        personal::check_text(*file, s, &mut out);
-                        markup::check_text(*file, s, &mut out);
-                    }
+                    check_text(*file, "", text, false, &mut out);
                     out
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            for v in &data.partial_vacancies {
+                for (field, text) in &v.texts {
+                    check_text(v.file, field, text, true, &mut out);
+                }
+            }
+            for (v, diagnostics) in vacancies {
+                out.extend(diagnostics.iter().cloned());
+                cache
+                    .by_vacancy
+                    .insert(Arc::as_ptr(&v) as usize, (v, diagnostics));
+            }
+            out
         },
     );
     out.extend(per_text);
     out
+}
+
+/// Every check of one text: not empty (P4), no personal data (B12), safe Markdown, and
+/// in a vacancy not an untranslated copy (P4).
+fn check_text(
+    file: FileId,
+    field: &'static str,
+    text: &Text,
+    in_vacancy: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    for lang in LANGS {
+        let s = text.spanned(lang);
+        texts::check_not_empty(file, lang, s, out);
+        personal::check_text(file, s, out);
+        markup::check_text(file, s, out);
+    }
+    if in_vacancy {
+        texts::check_untranslated(file, field, text, out);
+    }
 }
 
 /// Every text of a record with the name of the field it came from.
@@ -125,8 +194,9 @@ pub(crate) fn all_vacancy_texts(data: &SiteData) -> Vec<(FileId, &'static str, &
     complete.chain(partial).collect()
 }
 
-/// Every public text in the site, with the file it is in.
-pub(crate) fn public_texts(data: &SiteData) -> Vec<(crate::model::FileId, &Text)> {
+/// The public texts that are not a vacancy's: the site's, the units', the
+/// requirements', the categories' and the calendar's.
+pub(crate) fn shared_texts(data: &SiteData) -> Vec<(crate::model::FileId, &Text)> {
     let mut out = Vec::new();
     if let Some(site) = &data.site {
         out.push((site.file, &site.title));
@@ -151,11 +221,6 @@ pub(crate) fn public_texts(data: &SiteData) -> Vec<(crate::model::FileId, &Text)
             out.push((r.file, t));
         }
     }
-    out.extend(
-        all_vacancy_texts(data)
-            .into_iter()
-            .map(|(file, _, t)| (file, t)),
-    );
     for c in &data.calendar {
         out.extend(
             c.holidays

@@ -2,9 +2,8 @@
 //! two are not a copy of each other (an untranslated posting). Other records may read
 //! the same in both languages: a proper name such as «Наурыз мейрамы» does.
 
-use crate::check::all_vacancy_texts;
 use crate::diagnostic::Diagnostic;
-use crate::model::{FileId, Lang, SiteData, Spanned};
+use crate::model::{FileId, Lang, Spanned, Text};
 
 /// A text is not empty in either language.
 pub fn check_not_empty(file: FileId, lang: Lang, s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
@@ -18,15 +17,18 @@ pub fn check_not_empty(file: FileId, lang: Lang, s: &Spanned<String>, out: &mut 
 }
 
 /// A vacancy's kk and ru texts are not one and the same (whitespace aside).
-pub fn check_untranslated(data: &SiteData, out: &mut Vec<Diagnostic>) {
-    for (file, field, text) in all_vacancy_texts(data) {
-        if !text.kk.trim().is_empty() && same_words(&text.kk, &text.ru) {
-            out.push(
-                Diagnostic::error("untranslated-copy", file, text.ru.pos)
-                    .rule("P4")
-                    .arg("field", field),
-            );
-        }
+pub fn check_untranslated(
+    file: FileId,
+    field: &'static str,
+    text: &Text,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !text.kk.trim().is_empty() && same_words(&text.kk, &text.ru) {
+        out.push(
+            Diagnostic::error("untranslated-copy", file, text.ru.pos)
+                .rule("P4")
+                .arg("field", field),
+        );
     }
 }
 
