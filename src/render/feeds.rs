@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::model::Lang;
 use crate::render::dates::long_date;
+use crate::render::filters::{Filter, filters};
 use crate::render::views::{Index, Shown, escape_json_for_script, summary};
 use crate::render::{Page, UiStrings};
 
@@ -208,17 +209,20 @@ pub fn sitemap(index: &Index) -> Page {
     enum Entry<'a> {
         List,
         Archive(usize),
+        Filter(Filter<'a>),
         Vacancy(&'a str, jiff::civil::Date),
     }
     let dir = |entry: &Entry, lang: Lang| match entry {
         Entry::List => index.list_dir(lang),
         Entry::Archive(n) => index.archive_dir(lang, *n),
+        Entry::Filter(f) => f.dir(index, lang),
         Entry::Vacancy(id, _) => index.vacancy_dir(lang, id),
     };
     let archived = index.published().iter().filter(|s| !s.is_open()).count();
     let pages = crate::render::views::paginate(archived, crate::render::views::ARCHIVE_PAGE_SIZE);
     let mut entries = vec![Entry::List];
     entries.extend((1..=pages).map(Entry::Archive));
+    entries.extend(filters(index).into_iter().map(Entry::Filter));
     for s in index.published() {
         let modified = s
             .vacancy

@@ -9,6 +9,7 @@
 pub mod collate;
 pub mod dates;
 mod feeds;
+mod filters;
 pub mod markdown;
 mod views;
 
@@ -54,7 +55,13 @@ impl RenderProblem {
 }
 
 /// The templates every theme provides.
-pub const TEMPLATES: &[&str] = &["list.html", "vacancy.html", "archive.html", "404.html"];
+pub const TEMPLATES: &[&str] = &[
+    "list.html",
+    "vacancy.html",
+    "archive.html",
+    "filter.html",
+    "404.html",
+];
 
 /// UI strings the renderer itself uses (labels of statuses and authorities, plural
 /// counts); the templates use more, and a missing one fails their render.
