@@ -13,7 +13,11 @@ use std::time::Instant;
 use kadr::pipeline::{self, Session};
 
 fn main() {
-    let Some(root) = std::env::args().skip(1).find(|a| !a.starts_with("--")).map(PathBuf::from) else {
+    let Some(root) = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+    else {
         eprintln!("usage: cargo bench --bench serve_path -- SITE_ROOT [--saves N]");
         return;
     };
@@ -31,7 +35,10 @@ fn main() {
     };
     let start = Instant::now();
     let pages = build(&mut session);
-    println!("full build: {pages} pages in {:.0} ms", start.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "full build: {pages} pages in {:.0} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
 
     let vacancy = std::fs::read_dir(root.join("content/vacancies/2026"))
         .expect("a generated site has content/vacancies/2026")
