@@ -280,6 +280,9 @@ impl Renderer {
         };
         let next = Mutex::new(HashMap::new());
         let next_lists = Mutex::new(HashMap::new());
+        // Without a cache to fill (`kadr build`), pages are not kept: a large site never
+        // sits in memory whole.
+        let keep = cache.is_some().then_some((&next, &next_lists));
         let mut problems = Vec::new();
         for lang in Lang::ALL {
             problems.extend(self.render_language(
@@ -287,7 +290,7 @@ impl Renderer {
                 lang,
                 sink,
                 (previous, previous_lists),
-                (&next, &next_lists),
+                keep,
             ));
         }
         if let Some(cache) = cache {
@@ -313,7 +316,7 @@ impl Renderer {
         lang: Lang,
         sink: &(dyn Fn(Page) + Sync),
         (previous, previous_lists): (Option<&VacancyPages>, Option<&ListPages>),
-        (next, next_lists): (&Mutex<VacancyPages>, &Mutex<ListPages>),
+        keep: Option<(&Mutex<VacancyPages>, &Mutex<ListPages>)>,
     ) -> Vec<RenderProblem> {
         let site = views::SiteView::new(index, lang, &self.asset_paths);
         let site_value = Value::from_serializable(&site);
@@ -342,7 +345,7 @@ impl Renderer {
                         }
                     }
                 };
-                if let Ok(mut next) = next.lock() {
+                if let Some(Ok(mut next)) = keep.map(|(next, _)| next.lock()) {
                     next.insert(
                         key,
                         CachedPage {
@@ -404,7 +407,7 @@ impl Renderer {
                     .and_then(|l| l.get(&page.path))
                     .filter(|(k, _)| *k == key)
                 {
-                    if let Ok(mut next) = next_lists.lock() {
+                    if let Some(Ok(mut next)) = keep.map(|(_, lists)| lists.lock()) {
                         next.insert(page.path.clone(), (key, cached.clone()));
                     }
                     return Ok(cached.clone());
@@ -421,7 +424,7 @@ impl Renderer {
                     &views::Pagination::new(index, lang, number, pages),
                 );
                 let rendered = self.render_template("archive.html", &ctx, &page.path)?;
-                if let Ok(mut next) = next_lists.lock() {
+                if let Some(Ok(mut next)) = keep.map(|(_, lists)| lists.lock()) {
                     next.insert(page.path.clone(), (key, rendered.clone()));
                 }
                 Ok(rendered)
