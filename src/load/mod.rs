@@ -495,10 +495,17 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
 /// The 1-based line and character column of byte `offset` (valid UTF-8 before it).
 fn position_of(bytes: &[u8], offset: usize) -> Pos {
     let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    // Lines end as YAML ends them (and so the positions the parser gives): at `\n`, at
+    // `\r\n`, and at a `\r` alone.
+    let line = before
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+        + 1;
     let line_start = before
         .iter()
-        .rposition(|&b| b == b'\n')
+        .rposition(|&b| b == b'\n' || b == b'\r')
         .map_or(0, |i| i + 1);
     let col = String::from_utf8_lossy(&before[line_start..])
         .chars()
@@ -711,6 +718,13 @@ mod tests {
         let text = "a: 1\nб: ә\u{0}".as_bytes();
         let nul = text.iter().position(|&b| b == 0).unwrap();
         assert_eq!(position_of(text, nul), Pos::new(2, 5));
+    }
+
+    #[test]
+    fn position_of_counts_lines_as_yaml_does() {
+        let text = "a: 1\r\nb: 2\rc: \u{0}".as_bytes();
+        let nul = text.iter().position(|&b| b == 0).unwrap();
+        assert_eq!(position_of(text, nul), Pos::new(3, 4));
     }
 
     #[test]
