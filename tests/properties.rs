@@ -262,43 +262,38 @@ const FILES: &[(Kind, &str)] = &[
     ),
 ];
 
-/// Fields whose absence is an error.
-const REQUIRED: &[&str] = &[
-    // site.yaml
-    "title",
-    "base_url",
-    "languages",
-    "section",
-    "publish_within_working_days",
-    // units, categories, requirements
-    "id",
-    "kind",
-    "name",
-    "address",
-    "contacts",
-    "code",
-    "leadership",
-    "categories",
-    "source",
-    "education",
-    "experience",
-    // calendar
-    "year",
-    "holidays",
-    // vacancies
-    "status",
-    "unit",
-    "category",
-    "appointing_authority",
-    "placed_by",
-    "position",
-    "requirements",
-    "duties",
-    "documents",
-    "arose_on",
-    "published_on",
-    "deadline",
-];
+/// Whether leaving field `key` out of a record of `kind` is an error.
+fn required(kind: Kind, key: &str) -> bool {
+    let fields: &[&str] = match kind {
+        Kind::Site => &[
+            "title",
+            "base_url",
+            "languages",
+            "section",
+            "publish_within_working_days",
+        ],
+        Kind::Categories => &["code", "name", "leadership"],
+        Kind::Unit => &["id", "kind", "name", "address", "contacts"],
+        Kind::Requirement => &["id", "categories", "source", "education", "experience"],
+        Kind::Calendar => &["year", "holidays"],
+        Kind::Vacancy => &[
+            "id",
+            "status",
+            "unit",
+            "category",
+            "appointing_authority",
+            "placed_by",
+            "position",
+            "requirements",
+            "duties",
+            "documents",
+            "arose_on",
+            "published_on",
+            "deadline",
+        ],
+    };
+    fields.contains(&key)
+}
 
 /// A value that is wrong for the field, whatever the record.
 fn bad_value(key: &str) -> Option<&'static str> {
@@ -388,7 +383,7 @@ enum Corruption {
 }
 
 /// `text` with `field` corrupted, or `None` when the corruption does not apply to it.
-fn corrupt(text: &str, field: &Field, how: Corruption) -> Option<String> {
+fn corrupt(kind: Kind, text: &str, field: &Field, how: Corruption) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
     let before = &lines[..field.first];
     let own = &lines[field.first..field.end];
@@ -410,7 +405,7 @@ fn corrupt(text: &str, field: &Field, how: Corruption) -> Option<String> {
         }
         Corruption::WrongType => vec![format!("{}{}: [[1]]", field.prefix, field.key)],
         Corruption::Remove => {
-            if !REQUIRED.contains(&field.key.as_str()) {
+            if !required(kind, &field.key) {
                 return None;
             }
             // A list item keeps its dash on the next field.
@@ -464,7 +459,7 @@ proptest! {
         let fields = fields(&text);
         prop_assume!(!fields.is_empty());
         let field = field_index.get(&fields);
-        let corrupted = corrupt(&text, field, how);
+        let corrupted = corrupt(kind, &text, field, how);
         prop_assume!(corrupted.is_some());
         let corrupted = corrupted.unwrap_or_default();
 
