@@ -195,7 +195,7 @@ fn human(
         let text = sources.get(d.loc.file).and_then(|f| f.text());
         let line_text = text
             .as_deref()
-            .and_then(|t| t.lines().nth(d.loc.pos.line.saturating_sub(1) as usize));
+            .and_then(|t| yaml_lines(t).nth(d.loc.pos.line.saturating_sub(1) as usize));
         let group = match line_text {
             Some(line) if d.loc.pos.line > 0 => {
                 let span = token_span(line, d.loc.pos.col);
@@ -234,6 +234,13 @@ fn human(
     out
 }
 
+/// Lines as YAML (and so every position kadr reports) counts them: ended by `\n`,
+/// `\r\n` or a lone `\r`.
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
+}
+
 /// The byte range of the token that starts at 1-based character column `col` of
 /// `line`: up to the end of a quoted string, or to the next delimiter.
 fn token_span(line: &str, col: u32) -> std::ops::Range<usize> {
@@ -268,6 +275,12 @@ mod tests {
         let line = "  kk: \"Бастық\", ru: x";
         let span = token_span(line, 7);
         assert_eq!(&line[span], "\"Бастық\"");
+    }
+
+    #[test]
+    fn snippet_lines_end_where_yaml_lines_end() {
+        let lines: Vec<&str> = yaml_lines("a: 1\r\nb: 2\rc: 3\nd: 4").collect();
+        assert_eq!(lines, ["a: 1", "b: 2", "c: 3", "d: 4"]);
     }
 
     #[test]
