@@ -3,29 +3,20 @@
 //! the result must equal a build from scratch: these tests edit a site step by step and
 //! compare every page.
 
+mod common;
+
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 
 use jiff::civil::date;
 use kadr::pipeline::{self, Session};
 use kadr::render::Page;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn sample_site(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kadr-incremental-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = common::crate_root();
     for folder in ["content", "themes", "locales"] {
         copy_dir(&repo.join(folder), &dir.join(folder));
     }

@@ -1,6 +1,10 @@
 //! `kadr serve` end to end: the real binary on a copy of the sample site, spoken to over
 //! plain HTTP/1.1 from the test (no client crate needed for GET and an SSE stream).
 
+mod common;
+
+use common::copy_dir;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -11,24 +15,11 @@ use std::time::{Duration, Instant};
 /// The live-reload script the server injects; pages equal the built ones without it.
 const LIVE_SCRIPT: &str = "<script data-kadr-live>(function(){var s=new EventSource(\"/__kadr/live\");s.addEventListener(\"reload\",function(){location.reload()});})();</script>";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A copy of the repository's sample site in a fresh temporary folder.
 fn sample_site(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kadr-serve-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = common::crate_root();
     for folder in ["content", "themes", "locales"] {
         copy_dir(&repo.join(folder), &dir.join(folder));
     }

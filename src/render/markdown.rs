@@ -20,12 +20,22 @@ pub fn to_html(markdown: &str) -> String {
     let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
         // Raw HTML, block or inline, is published as the text it is.
         Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
+        // A link keeps only an allowed address; an image becomes a link to it, showing the
+        // alt text, so that a record cannot make readers' browsers load anything.
+        Event::Start(
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }
+            | Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            },
+        ) => {
             let ok = allowed_link(&dest_url);
             link_dropped.push(!ok);
             ok.then_some(Event::Start(Tag::Link {
@@ -35,27 +45,7 @@ pub fn to_html(markdown: &str) -> String {
                 id,
             }))
         }
-        Event::End(TagEnd::Link) => match link_dropped.pop() {
-            Some(true) => None,
-            _ => Some(Event::End(TagEnd::Link)),
-        },
-        // An image becomes a link to it (if its address is allowed), showing the alt text.
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let ok = allowed_link(&dest_url);
-            link_dropped.push(!ok);
-            ok.then_some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }))
-        }
-        Event::End(TagEnd::Image) => match link_dropped.pop() {
+        Event::End(TagEnd::Link | TagEnd::Image) => match link_dropped.pop() {
             Some(true) => None,
             _ => Some(Event::End(TagEnd::Link)),
         },
