@@ -31,6 +31,13 @@ pub struct Session {
     pages: PageCache,
 }
 
+impl Session {
+    /// How many pages the last render made, and how many of them it reused.
+    pub fn last_render(&self) -> crate::render::Reuse {
+        self.pages.last()
+    }
+}
+
 impl Checked {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)

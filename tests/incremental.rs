@@ -186,3 +186,60 @@ fn incremental_rebuilds_equal_full_builds_after_each_kind_of_edit() {
 
     let _ = std::fs::remove_dir_all(root);
 }
+
+/// Whether `page` is a vacancy's own page (`{lang}/{section}/{id}/index.html`; every id
+/// starts with its year).
+fn is_vacancy_page(page: &Page) -> bool {
+    let parts: Vec<&str> = page.path.split('/').collect();
+    parts.len() == 4 && parts[2].starts_with("20") && parts[3] == "index.html"
+}
+
+fn is_archive_page(page: &Page) -> bool {
+    page.path.split('/').nth(2) == Some("archive")
+}
+
+/// Issue 7, the serve path: a rebuild renders again only the pages that show what
+/// changed. (A cache key once used the "first" entry of a hash map, which differs from
+/// one build to the next, so every archive page was rendered on every save.)
+#[test]
+fn a_rebuild_renders_again_only_the_pages_that_show_the_change() {
+    let root = sample_site("reuse");
+    let mut session = Session::default();
+    let (pages, _) = incremental_build(&root, &mut session);
+    let first = session.last_render();
+    assert_eq!(first.pages, pages.len(), "every page is counted");
+    assert_eq!(first.reused, 0, "the first build has nothing to reuse");
+
+    let cacheable = pages
+        .iter()
+        .filter(|p| is_vacancy_page(p) || is_archive_page(p))
+        .count();
+    let archive = pages.iter().filter(|p| is_archive_page(p)).count();
+    assert!(
+        archive >= 2,
+        "the sample site has an archive in both languages"
+    );
+    assert!(
+        cacheable > archive + 20,
+        "the sample site has vacancy pages"
+    );
+
+    // Nothing changed: every vacancy page and every archive page is reused.
+    incremental_build(&root, &mut session);
+    assert_eq!(session.last_render().reused, cacheable, "unchanged site");
+
+    // An open vacancy's title: its page in each language is rendered again; the archive
+    // does not list it.
+    edit(
+        &root,
+        "content/vacancies/2026/2026-dp-almaty-0142.yaml",
+        "Начальник управления патрульной полиции",
+        "Начальник управления патрульной полиции города",
+    );
+    incremental_build(&root, &mut session);
+    assert_eq!(
+        session.last_render().reused,
+        cacheable - 2,
+        "one open vacancy"
+    );
+}

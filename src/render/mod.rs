@@ -14,7 +14,7 @@ pub mod markdown;
 mod views;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
@@ -94,6 +94,25 @@ pub struct PageCache {
     entries: VacancyPages,
     /// Archive pages by path, with the identity of what they list (see `list_key`).
     lists: ListPages,
+    /// What the last build made and what it took from here.
+    last: Reuse,
+}
+
+/// How much of a build came from a [`PageCache`]: `serve` reports it, and the tests
+/// prove with it that an unchanged page is not rendered again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reuse {
+    /// Every page and file of the build.
+    pub pages: usize,
+    /// Those taken unchanged from the previous build.
+    pub reused: usize,
+}
+
+impl PageCache {
+    /// What the last build that used this cache made and reused.
+    pub fn last(&self) -> Reuse {
+        self.last
+    }
 }
 
 type VacancyPages = HashMap<(Lang, String), CachedPage>;
@@ -278,6 +297,13 @@ impl Renderer {
             Some(c) if previous.is_some() => Some(&c.lists),
             _ => None,
         };
+        let emitted = AtomicUsize::new(0);
+        let reused = AtomicUsize::new(0);
+        let counted = |page: Page| {
+            emitted.fetch_add(1, Ordering::Relaxed);
+            sink(page);
+        };
+        let sink: &(dyn Fn(Page) + Sync) = &counted;
         let next = Mutex::new(HashMap::new());
         let next_lists = Mutex::new(HashMap::new());
         // Without a cache to fill (`kadr build`), pages are not kept: a large site never
@@ -291,21 +317,28 @@ impl Renderer {
                 sink,
                 (previous, previous_lists),
                 keep,
+                &reused,
             ));
+        }
+        if problems.is_empty() {
+            sink(feeds::root_redirect(&index));
+            sink(feeds::sitemap(&index));
+            for asset in &self.assets {
+                sink(asset.clone());
+            }
         }
         if let Some(cache) = cache {
             cache.renderer = self.id;
             cache.site = Some(index.site.clone());
             cache.entries = next.into_inner().unwrap_or_else(|e| e.into_inner());
             cache.lists = next_lists.into_inner().unwrap_or_else(|e| e.into_inner());
+            cache.last = Reuse {
+                pages: emitted.into_inner(),
+                reused: reused.into_inner(),
+            };
         }
         if !problems.is_empty() {
             return Err(problems);
-        }
-        sink(feeds::root_redirect(&index));
-        sink(feeds::sitemap(&index));
-        for asset in &self.assets {
-            sink(asset.clone());
         }
         Ok(())
     }
@@ -317,6 +350,7 @@ impl Renderer {
         sink: &(dyn Fn(Page) + Sync),
         (previous, previous_lists): (Option<&VacancyPages>, Option<&ListPages>),
         keep: Option<(&Mutex<VacancyPages>, &Mutex<ListPages>)>,
+        reused: &AtomicUsize,
     ) -> Vec<RenderProblem> {
         let site = views::SiteView::new(index, lang, &self.asset_paths);
         let site_value = Value::from_serializable(&site);
@@ -330,7 +364,10 @@ impl Renderer {
                 let cached = previous
                     .and_then(|p| p.get(&key))
                     .filter(|c| c.fits(v, index.today))
-                    .map(|c| c.page.clone());
+                    .map(|c| c.page.clone())
+                    .inspect(|_| {
+                        reused.fetch_add(1, Ordering::Relaxed);
+                    });
                 let page = match cached {
                     Some(page) => page,
                     None => {
@@ -410,6 +447,7 @@ impl Renderer {
                     if let Some(Ok(mut next)) = keep.map(|(_, lists)| lists.lock()) {
                         next.insert(page.path.clone(), (key, cached.clone()));
                     }
+                    reused.fetch_add(1, Ordering::Relaxed);
                     return Ok(cached.clone());
                 }
                 let root = views::archive_root(index, lang, number);

@@ -23,6 +23,8 @@ pub struct Index<'a> {
     pub today: Date,
     units: HashMap<&'a str, &'a Arc<Unit>>,
     categories: HashMap<&'a str, &'a Category>,
+    /// The categories record itself (see [`Index::categories_addr`]).
+    categories_record: Option<&'a Arc<crate::model::Categories>>,
     /// Category codes in the order of categories.yaml (highest rank first).
     category_order: Vec<&'a str>,
     requirements: HashMap<&'a str, &'a Arc<Requirement>>,
@@ -104,6 +106,7 @@ impl<'a> Index<'a> {
             today,
             units,
             categories,
+            categories_record: data.categories.as_ref(),
             category_order,
             requirements,
             published,
@@ -111,11 +114,11 @@ impl<'a> Index<'a> {
     }
 
     /// The address of the categories record: a page cache's way to tell it unchanged.
+    /// (Not the address of a category in `categories`: a map's order differs from one
+    /// build to the next, and with it its "first" entry.)
     pub fn categories_addr(&self) -> usize {
-        self.categories
-            .values()
-            .next()
-            .map_or(0, |c| *c as *const Category as usize)
+        self.categories_record
+            .map_or(0, |c| Arc::as_ptr(c) as usize)
     }
 
     pub fn published(&self) -> &[Shown<'a>] {

@@ -158,15 +158,16 @@ pub fn run(options: Options) -> Result<(), String> {
             let next = rebuild(&root, day(), &previous, &mut session);
             let ok = next.overlay.is_none();
             shared.replace(next);
-            eprintln!(
-                "{} in {} ms",
-                if ok {
-                    "rebuilt"
-                } else {
-                    "rebuilt with errors (shown in the browser)"
-                },
-                t.elapsed().as_millis()
-            );
+            let elapsed = t.elapsed().as_millis();
+            if ok {
+                let r = session.last_render();
+                eprintln!(
+                    "rebuilt in {elapsed} ms ({} of {} pages unchanged and reused)",
+                    r.reused, r.pages
+                );
+            } else {
+                eprintln!("rebuilt with errors (shown in the browser) in {elapsed} ms");
+            }
         }
     })?;
 
