@@ -29,6 +29,11 @@ pub fn check_unit_contacts(data: &SiteData, out: &mut Vec<Diagnostic>) {
 /// official algorithm. Business ids (БСН) fail the date test and are not flagged.
 pub fn find_iin(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    // Most texts hold a few digits (a date, a salary); counting them vectorises, and
+    // fewer than twelve cannot make a number.
+    if bytes.iter().filter(|b| b.is_ascii_digit()).count() < 12 {
+        return None;
+    }
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
