@@ -29,26 +29,27 @@ pub fn check_unit_contacts(data: &SiteData, out: &mut Vec<Diagnostic>) {
 /// official algorithm. Business ids (БСН) fail the date test and are not flagged.
 pub fn find_iin(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    // Most texts hold a few digits (a date, a salary); counting them vectorises, and
-    // fewer than twelve cannot make a number.
-    if bytes.iter().filter(|b| b.is_ascii_digit()).count() < 12 {
-        return None;
-    }
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    loop {
+        // Most of a text is letters: skip sixteen bytes at a time while none is a digit
+        // (a fixed-size block, which the compiler checks with vector instructions).
+        while let Some(block) = bytes
+            .get(i..i + 16)
+            .and_then(|b| <&[u8; 16]>::try_from(b).ok())
+            && !block.iter().fold(false, |any, b| any | b.is_ascii_digit())
+        {
+            i += 16;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i - start == 12 && is_valid_iin(&text[start..i]) {
+        let start = i + bytes[i..].iter().position(u8::is_ascii_digit)?;
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |n| start + n);
+        if end - start == 12 && is_valid_iin(&text[start..end]) {
             return Some(start);
         }
+        i = end;
     }
-    None
 }
 
 /// Whether twelve ASCII digits form a valid ИИН.
@@ -111,6 +112,50 @@ mod tests {
         assert_eq!(find_iin("ЖСН: 900101300017, тел."), Some("ЖСН: ".len()));
         assert_eq!(find_iin("9001013000170"), None);
         assert_eq!(find_iin("+7 7172 71 21 00"), None);
+    }
+
+    /// The plain byte-by-byte search that `find_iin` must agree with.
+    fn find_iin_naive(text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 12 && is_valid_iin(&text[start..i]) {
+                return Some(start);
+            }
+            i += usize::from(i == start);
+        }
+        None
+    }
+
+    #[test]
+    fn finds_an_iin_on_either_side_of_a_sixteen_byte_block() {
+        let iin = "900101300017";
+        for before in 0..40 {
+            for after in ["", " ", "0", "ә"] {
+                let text = format!("{}{iin}{after}", "x".repeat(before));
+                let expected = (after != "0").then_some(before);
+                assert_eq!(find_iin(&text), expected, "{text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_a_byte_by_byte_search(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "900101300017", "9001013000170", "1", "42", "қызмет ", "ru ", " ", "\n", "ӘҒҚ",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(find_iin(&text), find_iin_naive(&text));
+        }
     }
 
     #[test]
