@@ -466,6 +466,50 @@ fn rejects_the_same_id_in_two_folders() {
     assert_eq!(d["line"], id_line, "the error points at the id: {d}");
 }
 
+/// A vacancy's page is `{section}/{id}/`; the archive and the filter pages are folders
+/// of the same section, so their names cannot be vacancy ids.
+#[test]
+fn rejects_a_vacancy_named_after_a_folder_of_the_section() {
+    for reserved in ["archive", "unit", "category"] {
+        let site = Site::new();
+        let text = site
+            .read(&open_vacancy())
+            .replace(&format!("id: {OPEN}"), &format!("id: {reserved}"));
+        site.remove(&open_vacancy());
+        let file = format!("content/vacancies/2026/{reserved}.yaml");
+        site.write(&file, &text);
+        let outcome = site.check();
+        outcome.assert_code(1);
+        outcome.assert_error(
+            &file,
+            site.line_of(&file, "id: "),
+            None,
+            &format!("may not have the id `{reserved}`"),
+        );
+    }
+}
+
+/// Filter pages are at `category/{code in lower case}/`: codes that differ only in case
+/// would share one.
+#[test]
+fn rejects_category_codes_that_differ_only_in_case() {
+    let site = Site::new();
+    let file = "content/categories.yaml";
+    site.edit(
+        file,
+        "- code: C-7\n",
+        "- code: C-7\n  name: {kk: \"Аға инспектор\", ru: \"Старший инспектор\"}\n  leadership: false\n- code: c-7\n",
+    );
+    let outcome = site.check();
+    outcome.assert_code(1);
+    outcome.assert_error(
+        file,
+        site.line_of(file, "- code: c-7"),
+        None,
+        "differs from `C-7` only in case",
+    );
+}
+
 #[test]
 fn rejects_a_record_over_one_mebibyte() {
     let site = Site::new();

@@ -1,10 +1,15 @@
 //! Record ids: `[a-z0-9-]` only (so an id can never name another path), equal to the
-//! file name, unique across folders.
+//! file name, unique across folders, and a vacancy's not the name of a folder the site
+//! itself has beside the vacancy pages.
 
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Sources};
 use crate::model::{FileId, SiteData, Spanned};
+
+/// Folders of the section that are not vacancies (the archive and the filter pages): a
+/// vacancy of one of these ids would have its page where they are.
+pub const RESERVED_VACANCY_IDS: &[&str] = &["archive", "unit", "category"];
 
 /// `[a-z0-9-]+`, neither starting nor ending with `-`, at most 100 characters.
 pub fn is_slug(s: &str) -> bool {
@@ -33,6 +38,11 @@ pub fn check_ids(data: &SiteData, sources: &Sources, out: &mut Vec<Diagnostic>) 
             }
         }
         duplicates(list, sources, out);
+    }
+    for (file, id) in &vacancies {
+        if RESERVED_VACANCY_IDS.contains(&id.value.as_str()) {
+            out.push(Diagnostic::error("reserved-id", *file, id.pos).arg("id", id.value.as_str()));
+        }
     }
 }
 

@@ -72,16 +72,28 @@ pub fn check_category_codes(data: &SiteData, out: &mut Vec<Diagnostic>) {
     let Some(categories) = &data.categories else {
         return;
     };
-    let mut seen = HashSet::new();
+    // A category's filter page is at `category/{code in lower case}/`: two codes that
+    // differ only in case would share it.
+    let mut seen: HashMap<String, &str> = HashMap::new();
     for c in &categories.list {
         if let Some(d) = code_problem(categories.file, &c.code) {
             out.push(d);
         }
-        if !seen.insert(c.code.value.as_str()) {
-            out.push(
+        let code = c.code.value.as_str();
+        match seen.get(&code.to_ascii_lowercase()) {
+            Some(&earlier) if earlier == code => out.push(
                 Diagnostic::error("duplicate-category", categories.file, c.code.pos)
-                    .arg("code", c.code.value.as_str()),
-            );
+                    .arg("code", code),
+            ),
+            Some(&earlier) => out.push(
+                Diagnostic::error("category-case-clash", categories.file, c.code.pos)
+                    .arg("code", code)
+                    .arg("other", earlier)
+                    .arg("path", format!("category/{}/", code.to_ascii_lowercase())),
+            ),
+            None => {
+                seen.insert(code.to_ascii_lowercase(), code);
+            }
         }
     }
 }

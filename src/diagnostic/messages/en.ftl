@@ -77,12 +77,19 @@ bad-id = id `{ $value }` may contain only lower-case Latin letters, digits and h
     .hint = ids become file and page names; e.g. 2026-dp-almaty-0142
 id-file-mismatch = id `{ $id }` differs from the file name `{ $file }.yaml`
     .hint = rename the file to `{ $id }.yaml`, or change the id to `{ $file }`
+reserved-id = a vacancy may not have the id `{ $id }`: the section's folder `{ $id }/` holds { $id ->
+    [archive] the archive
+   *[other] filter pages
+}
+    .hint = name the file and the id after the year, the unit and a number, like 2026-dp-almaty-0142
 duplicate-id = id `{ $id }` is already used by { $other }
     .hint = every record needs its own id
 category-code-cyrillic = category code `{ $code }` contains the Cyrillic letter `{ $letter }` ({ $codepoint }), which looks like the Latin `{ $latin }`
     .hint = retype it in the Latin layout: `{ $fixed }`
 category-code-ascii = category code `{ $code }` may contain only Latin letters, digits and hyphens
 duplicate-category = category `{ $code }` is defined twice
+category-case-clash = category `{ $code }` differs from `{ $other }` only in case; both would have the page { $path }
+    .hint = codes are compared without case: give this category a code of its own
 dangling-reference = no { $kind ->
     [unit] unit
     [category] category
