@@ -549,19 +549,27 @@ def report(results, meta):
         L.append(f"- build peak RSS ≤ 0.2× Hugo: {rr:.2f}× — {'met' if rr <= 0.2 else 'NOT met'}")
         c = ten["check"]["median_s"]
         L.append(f"- check ≤ 0.5 s: {fmt_s(c)} — {'met' if c <= 0.5 else 'NOT met'}")
+        # The issue names the serve path as the one-vacancy rebuild; `kadr build` into
+        # an existing output (a fresh process, the whole site loaded and rendered again)
+        # is listed beside it.
         rb = ten["rebuild"]["kadr"]["median_s"]
-        line = f"- one-vacancy rebuild ≤ 300 ms: CLI {fmt_s(rb)}"
-        ok = rb <= 0.3
         if "serve" in ten:
             sv = ten["serve"]["kadr serve"]["served"]["median_s"]
-            line += f", serve (edit → page served) {fmt_s(sv)}"
-            ok = ok and sv <= 0.3
-        L.append(line + f" — {'met' if ok else 'NOT met'}")
+            L.append(
+                f"- one-vacancy rebuild (the serve path: edit → page served) ≤ 300 ms: {fmt_s(sv)}"
+                f" — {'met' if sv <= 0.3 else 'NOT met'} (a fresh `kadr build` into the existing output: {fmt_s(rb)})"
+            )
+        else:
+            L.append(
+                f"- one-vacancy rebuild ≤ 300 ms: not measured (--no-serve); a fresh `kadr build` into the existing output: {fmt_s(rb)}"
+            )
     return "\n".join(L)
 
 
 def main():
     ap = argparse.ArgumentParser(description="kadr vs Hugo benchmarks (see benches/run.sh)")
+    ap.add_argument("--report", metavar="RESULTS_JSON",
+                    help="only print the table of an earlier run's results.json")
     ap.add_argument("--kadr", required=True, help="the kadr binary to measure")
     ap.add_argument("--work", required=True, help="folder with site-N/ and hugo-N/")
     ap.add_argument("--sizes", default="1000,10000")
@@ -575,6 +583,12 @@ def main():
     ap.add_argument("--results", required=True, help="folder for the raw results")
     ap.add_argument("--kadr-label", default=None,
                     help="what the binary was built from (run.sh: git describe at build time)")
+    if "--report" in sys.argv:
+        # Print the table again from a run's raw results (after a change to `report`).
+        with open(sys.argv[sys.argv.index("--report") + 1]) as f:
+            saved = json.load(f)
+        print(report(saved["results"], saved["meta"]))
+        return
     a = ap.parse_args()
 
     kadr = os.path.abspath(a.kadr)
