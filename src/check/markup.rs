@@ -45,11 +45,32 @@ pub fn disallowed_links(markdown: &str) -> (Vec<(usize, String)>, Option<usize>)
     (links, html)
 }
 
+/// Whether, without parsing `markdown`, it plainly has no raw HTML and no link but to
+/// an allowed address: it has no `<` (no HTML, no autolink, no `<…>` destination) and no
+/// `]:` (no link reference definition, without which `[text]` is no link), and the
+/// destination right after every `](` is allowed as written. A link can be made in no
+/// other way; anything less plain (a space, an escape, an entity before the scheme) is
+/// left to the parser. Most texts with links are plain, and parsing was most of the
+/// cost of this check.
+fn links_plainly_allowed(markdown: &str) -> bool {
+    !markdown.contains('<')
+        && !markdown.contains("]:")
+        && markdown.match_indices("](").all(|(i, _)| {
+            let rest = &markdown[i + 2..];
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == ')')
+                .unwrap_or(rest.len());
+            let destination = &rest[..end];
+            // `allowed_link` trims: a destination after spaces is not plain.
+            !destination.is_empty() && allowed_link(destination)
+        })
+}
+
 /// A Markdown text links only to allowed schemes and has no raw HTML.
 pub fn check_text(file: FileId, s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     // Links, images, autolinks and HTML all need one of these; most texts have neither
     // and are not parsed at all.
-    if memchr::memchr2(b'[', b'<', s.as_bytes()).is_none() {
+    if memchr::memchr2(b'[', b'<', s.as_bytes()).is_none() || links_plainly_allowed(s) {
         return;
     }
     let (links, html) = disallowed_links(s);
@@ -92,6 +113,52 @@ mod tests {
             "https:",
         ] {
             assert!(!allowed_link(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn plain_allowed_links_need_no_parse_and_the_rest_do() {
+        for plain in [
+            "no links at all",
+            "[x](https://egov.kz) and ![map](https://x.kz/m.png)",
+            "[kadr@x.kz](mailto:kadr@x.kz), [+7 727 000 31 18](tel:+77270003118)",
+            "[see below](#documents)",
+        ] {
+            assert!(links_plainly_allowed(plain), "{plain}");
+        }
+        for parse in [
+            "[x](javascript:alert(1))",
+            "[x]( javascript:alert(1))",
+            "[x](<javascript:alert(1)>)",
+            "[x](&#106;avascript:alert(1))",
+            "[x](\\javascript:alert(1))",
+            "[x][r]\n\n[r]: javascript:alert(1)",
+            "[x](https:)",
+            "<b>bold</b>",
+        ] {
+            assert!(!links_plainly_allowed(parse), "{parse}");
+        }
+    }
+
+    proptest::proptest! {
+        /// What the shortcut lets through, the parser finds nothing wrong with.
+        #[test]
+        fn the_shortcut_never_hides_a_problem(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "[a](https://x.kz)", "[a](javascript:alert(1))", "![i](data:x)",
+                    "[a](#s)", "[a](mailto:k@x.kz)", "[a]( javascript:x)", "[a](https:)",
+                    "[a](&#106;avascript:x)", "[a](\\javascript:x)", "[a](tel:+7)",
+                    "[", "]", "(", ")", "](", "]:", "!", "<", " ", "\n", "\\", "`", "*",
+                    "javascript:x", "текст", "| a | b |\n|---|---|\n",
+                ]),
+                0..12,
+            )
+        ) {
+            let text: String = parts.concat();
+            if links_plainly_allowed(&text) {
+                proptest::prop_assert_eq!(disallowed_links(&text), (Vec::new(), None));
+            }
         }
     }
 
