@@ -113,16 +113,24 @@ fn names_the_cyrillic_letter_in_a_category_code() {
 #[test]
 fn names_the_cyrillic_letter_in_a_code_of_categories_yaml() {
     let site = Site::new();
-    let file = "content/categories.yaml";
     // Cyrillic Е (U+0415) and С (U+0421) in a new category's code.
-    site.edit(
-        file,
-        "- code: C-7\n",
-        "- code: \u{0421}-\u{0415}-1\n  name: {kk: \"Сарапшы\", ru: \"Эксперт\"}\n  leadership: true\n- code: C-7\n",
-    );
+    let file = add_category(&site, "\u{0421}-\u{0415}-1");
     let outcome = site.check();
     outcome.assert_code(1);
     outcome.assert_error(file, site.line_of(file, "- code: С-Е-1"), None, "Cyrillic");
+}
+
+/// Adds a leadership category with `code` to categories.yaml, just before `C-7`.
+fn add_category(site: &Site, code: &str) -> &'static str {
+    let file = "content/categories.yaml";
+    site.edit(
+        file,
+        "- code: C-7\n",
+        &format!(
+            "- code: {code}\n  name: {{kk: \"Сарапшы\", ru: \"Эксперт\"}}\n  leadership: true\n- code: C-7\n"
+        ),
+    );
+    file
 }
 
 #[test]
@@ -494,19 +502,14 @@ fn rejects_a_vacancy_named_after_a_folder_of_the_section() {
 #[test]
 fn rejects_category_codes_that_differ_only_in_case() {
     let site = Site::new();
-    let file = "content/categories.yaml";
-    site.edit(
-        file,
-        "- code: C-7\n",
-        "- code: C-7\n  name: {kk: \"Аға инспектор\", ru: \"Старший инспектор\"}\n  leadership: false\n- code: c-7\n",
-    );
+    let file = add_category(&site, "c-7");
     let outcome = site.check();
     outcome.assert_code(1);
     outcome.assert_error(
         file,
-        site.line_of(file, "- code: c-7"),
+        site.line_of(file, "- code: C-7"),
         None,
-        "differs from `C-7` only in case",
+        "`C-7` differs from `c-7` only in case",
     );
 }
 
