@@ -44,6 +44,9 @@ struct Common {
     /// How to print problems
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Read every record file again, and leave the cache (.kadr-cache/) alone
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -81,6 +84,9 @@ enum Command {
         /// Poll for changes instead of file-system events (network drives, WSL)
         #[arg(long)]
         poll: bool,
+        /// Read every record file again, and leave the cache (.kadr-cache/) alone
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Write a large valid site for benchmarks
     #[command(hide = true)]
@@ -208,6 +214,7 @@ fn main() -> ExitCode {
             today,
             open,
             poll,
+            no_cache,
         } => match kadr::serve::run(kadr::serve::Options {
             root,
             bind,
@@ -215,6 +222,7 @@ fn main() -> ExitCode {
             today,
             open,
             poll,
+            no_cache,
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -251,7 +259,7 @@ fn report(checked: &pipeline::Checked, common: &Common) {
 
 fn check(common: &Common) -> ExitCode {
     let today = common.today.unwrap_or_else(pipeline::today_in_almaty);
-    match pipeline::check(&common.root, today) {
+    match pipeline::check_with_disk_cache(&common.root, today, !common.no_cache) {
         Ok(checked) => {
             report(&checked, common);
             let code = if checked.has_errors() {
@@ -272,7 +280,7 @@ fn check(common: &Common) -> ExitCode {
 fn build(common: &Common, out: Option<PathBuf>) -> ExitCode {
     let today = common.today.unwrap_or_else(pipeline::today_in_almaty);
     let out = out.unwrap_or_else(|| common.root.join("public"));
-    let mut checked = match pipeline::check(&common.root, today) {
+    let mut checked = match pipeline::check_with_disk_cache(&common.root, today, !common.no_cache) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");

@@ -32,6 +32,20 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session that starts from the cache on disk of the site at `root` (see
+    /// `load::cache`): unchanged record files are not parsed again.
+    pub fn from_disk_cache(root: &Path) -> Session {
+        Session {
+            load: load::LoadCache::from_disk(root),
+            ..Session::default()
+        }
+    }
+
+    /// Writes what the last load read into the cache on disk of the site at `root`.
+    pub fn save_disk_cache(&mut self, root: &Path) -> std::io::Result<()> {
+        self.load.save_to_disk(root)
+    }
+
     /// How many pages the last render made, and how many of them it reused.
     pub fn last_render(&self) -> crate::render::Reuse {
         self.pages.last()
@@ -74,9 +88,35 @@ pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
     check_in(root, today, &mut Session::default())
 }
 
+/// [`check`] with the cache on disk of the site (`.kadr-cache/`): read before, written
+/// after, unless `use_cache` is false. A cache that cannot be written is reported on
+/// standard error and is not an error of the site.
+pub fn check_with_disk_cache(
+    root: &Path,
+    today: Date,
+    use_cache: bool,
+) -> Result<Checked, LoadError> {
+    if !use_cache {
+        return check(root, today);
+    }
+    let mut session = Session::from_disk_cache(root);
+    let checked = check_in(root, today, &mut session)?;
+    if let Err(e) = timed("cache write", || session.save_disk_cache(root)) {
+        eprintln!(
+            "note: the cache {} was not written ({e}); --no-cache skips it",
+            root.join(load::CACHE_DIR).display()
+        );
+    }
+    Ok(checked)
+}
+
 /// [`check`], reusing and updating what `session` kept of the previous build.
 pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Checked, LoadError> {
     let mut loaded = timed("load", || load::load_cached(root, &mut session.load))?;
+    if std::env::var_os("KADR_TIMINGS").is_some() {
+        let (reused, of) = session.load.reused_from_disk();
+        eprintln!("timing: {reused} of {of} record files from the cache on disk");
+    }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     diagnostics.extend(timed("check", || {
         crate::check::check_cached(&loaded.data, &loaded.sources, today, &mut session.texts)

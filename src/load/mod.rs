@@ -7,6 +7,8 @@
 //! It also reads the theme (templates, static files) and the UI strings, so that the
 //! later stages do no I/O.
 
+mod cache;
+pub use cache::DIR as CACHE_DIR;
 pub mod read;
 pub mod records;
 pub mod yaml;
@@ -92,6 +94,56 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 #[derive(Default)]
 pub struct LoadCache {
     files: HashMap<PathBuf, CachedFile>,
+    /// The cache on disk (`.kadr-cache/`), consulted for files not in `files` by the
+    /// first load only (it is dropped after it), and how many entries it had.
+    disk: Option<cache::DiskCache>,
+    disk_entries: Option<usize>,
+    /// What the last load took from the cache on disk, and how many record files it
+    /// looked at.
+    from_disk: usize,
+    record_files: usize,
+}
+
+impl LoadCache {
+    /// A cache that starts from the cache on disk of the site at `root`, if it has one.
+    pub fn from_disk(root: &Path) -> LoadCache {
+        LoadCache {
+            disk: cache::DiskCache::open(root),
+            ..LoadCache::default()
+        }
+    }
+
+    /// How many record files the last load took from the cache on disk, of how many.
+    pub fn reused_from_disk(&self) -> (usize, usize) {
+        (self.from_disk, self.record_files)
+    }
+
+    /// Writes what the last load read to the cache on disk of the site at `root`,
+    /// unless the cache there already holds exactly that.
+    pub fn save_to_disk(&mut self, root: &Path) -> std::io::Result<()> {
+        let cacheable = self
+            .files
+            .values()
+            .filter(|f| f.diagnostics.is_empty() && f.record.is_some())
+            .count();
+        let unchanged = self
+            .disk_entries
+            .is_some_and(|n| n == self.from_disk && self.from_disk == cacheable);
+        if unchanged {
+            return Ok(());
+        }
+        let mut entries: Vec<(&Path, Stamp, &Record)> = self
+            .files
+            .iter()
+            .filter(|(_, f)| f.diagnostics.is_empty())
+            .filter_map(|(path, f)| Some((path.as_path(), f.stamp, f.record.as_ref()?)))
+            .collect();
+        // In the order of the site's files, so that the same site gives the same cache.
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        cache::write(root, &entries)?;
+        self.disk_entries = Some(entries.len());
+        Ok(())
+    }
 }
 
 struct CachedFile {
@@ -102,7 +154,7 @@ struct CachedFile {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
+pub(crate) struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
     inode: u64,
@@ -167,6 +219,8 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
     // Assign file ids in sorted order, then read and parse in parallel.
     let first = sources.iter().count() as u32;
     let previous = std::mem::take(&mut cache.files);
+    let disk = cache.disk.as_ref();
+    let from_disk = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(SourceText, FileOutcome, Option<Stamp>)> = files
         .par_iter()
         .enumerate()
@@ -186,10 +240,26 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
                 };
                 return (cached.text.clone(), outcome, stamp);
             }
+            if let (Some(now), Some(disk)) = (stamp, disk)
+                && let Some(record) = disk.record(path, now, *kind, id)
+            {
+                from_disk.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let outcome = FileOutcome {
+                    record: Some(record),
+                    diagnostics: Vec::new(),
+                };
+                return (None, outcome, stamp);
+            }
             let (text, outcome) = read_record_file(root, path, *kind, id);
             (text, outcome, stamp)
         })
         .collect();
+    cache.from_disk = from_disk.into_inner();
+    cache.record_files = files.len();
+    // Its records are in `cache.files` now: the bytes are not needed again.
+    if let Some(disk) = cache.disk.take() {
+        cache.disk_entries = Some(disk.len());
+    }
 
     let mut data = SiteData::default();
     for ((kind, path), (text, outcome, stamp)) in files.iter().zip(results) {

@@ -9,9 +9,12 @@ use std::fmt;
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 /// A 1-based line and column in a source file (columns count characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
@@ -26,7 +29,7 @@ impl Pos {
 }
 
 /// A value with the position it was written at.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Spanned<T> {
     pub value: T,
     pub pos: Pos,
@@ -46,7 +49,9 @@ impl<T> std::ops::Deref for Spanned<T> {
 }
 
 /// Index of a source file in the loaded site's file table (`load::Sources`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct FileId(pub u32);
 
 /// A place in a source file: what a diagnostic points at.
@@ -58,7 +63,7 @@ pub struct Loc {
 
 /// The two languages of the site. The order of the variants is the default order
 /// (the state language first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Lang {
     Kk,
     Ru,
@@ -98,7 +103,7 @@ impl fmt::Display for Lang {
 
 /// A human-readable text in both languages. It cannot be half-filled: the loader
 /// refuses a pair that lacks one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub kk: Spanned<String>,
     pub ru: Spanned<String>,
@@ -123,7 +128,7 @@ impl Text {
 }
 
 /// content/site.yaml
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub file: FileId,
     pub title: Text,
@@ -137,7 +142,7 @@ pub struct Site {
 }
 
 /// P3: the section and subsection the pages live in, per language.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub kk: SectionNames,
     pub ru: SectionNames,
@@ -152,7 +157,7 @@ impl Section {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionNames {
     pub parent: Spanned<String>,
     pub title: Spanned<String>,
@@ -161,13 +166,13 @@ pub struct SectionNames {
 }
 
 /// Phone and e-mail of a unit or a vacancy.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Contacts {
     pub phone: Option<Spanned<String>>,
     pub email: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnitKind {
     Central,
     Territorial,
@@ -178,7 +183,7 @@ impl UnitKind {
 }
 
 /// content/units/ID.yaml
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     pub file: FileId,
     pub id: Spanned<String>,
@@ -189,7 +194,7 @@ pub struct Unit {
 }
 
 /// One entry of content/categories.yaml.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Category {
     pub code: Spanned<String>,
     pub name: Text,
@@ -198,14 +203,14 @@ pub struct Category {
 }
 
 /// content/categories.yaml
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Categories {
     pub file: FileId,
     pub list: Vec<Category>,
 }
 
 /// content/requirements/ID.yaml (P5)
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Requirement {
     pub file: FileId,
     pub id: Spanned<String>,
@@ -216,7 +221,7 @@ pub struct Requirement {
     pub other: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Status {
     Draft,
     Open,
@@ -234,7 +239,7 @@ impl Status {
 }
 
 /// P3: who appoints to the position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Authority {
     Minister,
     DeputyMinister,
@@ -250,7 +255,7 @@ impl Authority {
 }
 
 /// P4: who placed the posting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlacedBy {
     Hr,
     InformationUnit,
@@ -265,7 +270,7 @@ impl PlacedBy {
 }
 
 /// content/vacancies/**/ID.yaml
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Vacancy {
     pub file: FileId,
     pub id: Spanned<String>,
@@ -291,7 +296,7 @@ pub struct Vacancy {
 }
 
 /// A day in content/calendar/YEAR.yaml with its name.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NamedDay {
     pub date: Spanned<Date>,
     pub name: Text,
@@ -299,7 +304,7 @@ pub struct NamedDay {
 
 /// A government day transfer: `rest_on` (a weekday) becomes a day off and `work_on`
 /// (a weekend day) a working day.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Transfer {
     pub rest_on: Spanned<Date>,
     pub work_on: Spanned<Date>,
@@ -307,7 +312,7 @@ pub struct Transfer {
 }
 
 /// content/calendar/YEAR.yaml (P4)
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CalendarYear {
     pub file: FileId,
     pub year: Spanned<i16>,

@@ -28,6 +28,8 @@ pub struct Options {
     pub today: Option<Date>,
     pub open: bool,
     pub poll: bool,
+    /// Neither read nor write the cache on disk (`.kadr-cache/`).
+    pub no_cache: bool,
 }
 
 /// The site as currently served: the pages of the last good build and, when the latest
@@ -128,8 +130,18 @@ pub fn run(options: Options) -> Result<(), String> {
     let today = options.today;
     let day = move || today.unwrap_or_else(pipeline::today_in_almaty);
     let started = Instant::now();
-    let mut session = pipeline::Session::default();
+    let mut session = if options.no_cache {
+        pipeline::Session::default()
+    } else {
+        pipeline::Session::from_disk_cache(&options.root)
+    };
     let first = rebuild(&options.root, day(), &Snapshot::default(), &mut session);
+    // Later rebuilds reuse what is in memory; the next start reuses what is on disk.
+    if !options.no_cache
+        && let Err(e) = session.save_disk_cache(&options.root)
+    {
+        eprintln!("note: the cache was not written ({e}); --no-cache skips it");
+    }
     let first_ok = first.overlay.is_none();
     let entry_points = first.entry_points.clone();
     let (reload, _) = broadcast::channel(16);

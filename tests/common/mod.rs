@@ -51,9 +51,15 @@ pub fn crate_root() -> &'static Path {
 
 /// Runs the real `kadr` binary with `args`.
 pub fn kadr(args: &[&str]) -> Outcome {
+    kadr_with_env(args, &[])
+}
+
+/// Runs the real `kadr` binary with `args` and the environment variables `env`.
+pub fn kadr_with_env(args: &[&str], env: &[(&str, &str)]) -> Outcome {
     let output = Command::new(env!("CARGO_BIN_EXE_kadr"))
         .args(args)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("cannot run the kadr binary");
     Outcome::new(
