@@ -6,23 +6,13 @@ mod common;
 
 use std::time::{Duration, SystemTime};
 
-use common::{OPEN, Site, kadr, kadr_with_env, vacancy_file};
+use common::{OPEN, Site, kadr, vacancy_file};
 
 /// `kadr check` on `site` with the stage timings on: the outcome, and how many record
 /// files came from the cache, of how many.
 fn check(site: &Site, extra: &[&str]) -> (common::Outcome, (usize, usize)) {
-    let root = site.root().to_string_lossy().into_owned();
-    let mut args = vec![
-        "check",
-        "--root",
-        &root,
-        "--today",
-        common::TODAY,
-        "--format",
-        "json",
-    ];
-    args.extend_from_slice(extra);
-    let outcome = kadr_with_env(&args, &[("KADR_TIMINGS", "1")]);
+    let args = [&["--format", "json"], extra].concat();
+    let outcome = site.check_with_env(&args, &[("KADR_TIMINGS", "1")]);
     let reused = outcome
         .stderr
         .lines()

@@ -159,10 +159,15 @@ impl Site {
 
     /// `kadr check` on this site, on [`TODAY`], with more arguments.
     pub fn check_with(&self, extra: &[&str]) -> Outcome {
+        self.check_with_env(extra, &[])
+    }
+
+    /// [`Site::check_with`], with the environment variables `env`.
+    pub fn check_with_env(&self, extra: &[&str], env: &[(&str, &str)]) -> Outcome {
         let root = self.dir.to_string_lossy().into_owned();
         let mut args = vec!["check", "--root", &root, "--today", TODAY];
         args.extend_from_slice(extra);
-        kadr(&args)
+        kadr_with_env(&args, env)
     }
 
     /// `kadr build --format json` on [`TODAY`] into the folder `out` beside the site's
