@@ -413,6 +413,35 @@ mod tests {
         fs::remove_dir_all(&root).unwrap();
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+        /// Whatever a damaged cache holds, opening it and reading records from it
+        /// gives records or nothing, never a panic.
+        #[test]
+        fn a_damaged_cache_never_panics(
+            flips in proptest::collection::vec((0usize..4096, 1u8..=255), 1..8),
+            cut in proptest::option::of(0usize..4096),
+        ) {
+            let root = scratch(&format!("damaged-{}", flips[0].0));
+            let path = root.join("content/calendar/2026.yaml");
+            write(&root, &[(&path, stamp(), &year(FileId(1)))]).unwrap();
+            let cache = root.join(DIR).join(FILE);
+            let mut bytes = fs::read(&cache).unwrap();
+            for (at, mask) in flips {
+                let n = bytes.len();
+                bytes[at % n] ^= mask;
+            }
+            if let Some(cut) = cut {
+                bytes.truncate(cut % (bytes.len() + 1));
+            }
+            fs::write(&cache, &bytes).unwrap();
+            if let Some(open) = DiskCache::open(&root) {
+                let _ = open.record(&path, stamp(), Kind::Calendar, FileId(2));
+            }
+            fs::remove_dir_all(&root).unwrap();
+        }
+    }
+
     #[test]
     fn files_changed_in_the_last_moments_are_not_cached() {
         let root = scratch("racy");
