@@ -7,19 +7,12 @@ use std::collections::HashMap;
 use crate::diagnostic::{Messages, Severity, messages::MessageLang};
 use crate::pipeline::Checked;
 
+/// `s` as HTML text or a quoted attribute value (tera's own escaping, as the pages get).
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    let mut out = Vec::with_capacity(s.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(s, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn heading(lang: &str) -> &'static str {
