@@ -125,7 +125,7 @@ fn wait_for(port: u16, path: &str, within: Duration, pred: impl Fn(&str) -> bool
         assert!(
             Instant::now() < deadline,
             "timed out waiting on {path}; last body:\n{}",
-            &body[..body.len().min(2000)]
+            body.chars().take(2000).collect::<String>()
         );
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -279,4 +279,83 @@ fn refuses_paths_that_leave_the_site() {
     }
     drop(server);
     let _ = std::fs::remove_dir_all(root);
+}
+
+/// A site of `content/` only, as `kadr init` leaves it: the theme is kadr's built-in one.
+fn content_only_site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kadr-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&common::crate_root().join("content"), &dir.join("content"));
+    dir
+}
+
+#[test]
+fn an_override_made_while_serving_is_picked_up_and_so_is_its_removal() {
+    let root = content_only_site("override");
+    let server = serve(&root);
+    let list = "/ru/kadrovaya-politika/";
+    wait_for(server.port, list, Duration::from_secs(10), |b| {
+        b.contains("Архив объявлений")
+    });
+    // themes/ and locales/ do not exist yet: the root's watch sees them appear.
+    let ftl = root.join("locales/ru/site.ftl");
+    std::fs::create_dir_all(ftl.parent().unwrap()).unwrap();
+    std::fs::write(&ftl, "archive-title = Архив вакансий министерства\n").unwrap();
+    wait_for(server.port, list, Duration::from_secs(10), |b| {
+        b.contains("Архив вакансий министерства")
+    });
+    let template = root.join("themes/default/templates/404.html");
+    std::fs::create_dir_all(template.parent().unwrap()).unwrap();
+    let built_in =
+        std::fs::read_to_string(common::crate_root().join("themes/default/templates/404.html"))
+            .unwrap();
+    std::fs::write(
+        &template,
+        built_in.replace("<h1>", "<h1 data-site=\"own\">"),
+    )
+    .unwrap();
+    wait_for(
+        server.port,
+        "/ru/kadrovaya-politika/no-such-page/",
+        Duration::from_secs(10),
+        |b| b.contains("data-site=\"own\""),
+    );
+    std::fs::remove_dir_all(root.join("locales")).unwrap();
+    wait_for(server.port, list, Duration::from_secs(10), |b| {
+        b.contains("Архив объявлений") && !b.contains("Архив вакансий министерства")
+    });
+    drop(server);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn content_deleted_and_made_again_is_watched_again() {
+    let root = content_only_site("recreated");
+    let server = serve(&root);
+    let page = "/ru/kadrovaya-politika/2026-dp-almaty-0142/";
+    wait_for(server.port, page, Duration::from_secs(10), |b| {
+        b.contains("<h1>")
+    });
+    // As `rm -rf content && cp -r … content` does it: a new folder of the same name.
+    std::fs::remove_dir_all(root.join("content")).unwrap();
+    copy_dir(&common::crate_root().join("content"), &root.join("content"));
+    let file = root.join("content/vacancies/2026/2026-dp-almaty-0142.yaml");
+    // Let the rebuild after the copy settle, then edit inside the new folder.
+    std::thread::sleep(Duration::from_millis(500));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (ru_position, _) = text
+        .split_once("ru: \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .unwrap();
+    let edited = text.replacen(
+        ru_position,
+        "Начальник управления (после восстановления)",
+        1,
+    );
+    std::fs::write(&file, edited).unwrap();
+    wait_for(server.port, page, Duration::from_secs(10), |b| {
+        b.contains("после восстановления")
+    });
+    drop(server);
+    let _ = std::fs::remove_dir_all(&root);
 }
