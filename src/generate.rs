@@ -1,5 +1,6 @@
 //! A generator of large valid sites for benchmarks (`kadr generate-site`, hidden from
-//! help). It copies the shared records, theme and UI strings of a real site and writes
+//! help). It copies the shared records (and the theme, UI strings and calendars, if the
+//! site has its own) of a real site and writes
 //! N vacancies built from that site's own texts, spread over units and two years, with
 //! dates that obey P4 on the working-day calendar, so that `kadr check` passes.
 
@@ -27,14 +28,18 @@ pub fn generate_site(from: &Path, to: &Path, n: usize, today: Date) -> Result<()
             from.display()
         ));
     }
-    for dir in [
-        "themes",
-        "locales",
-        "content/units",
-        "content/requirements",
-        "content/calendar",
+    // The theme, the UI strings and the calendars are built in: a site that has its
+    // own keeps them.
+    for (dir, required) in [
+        ("content/units", true),
+        ("content/requirements", true),
+        ("content/calendar", false),
+        ("themes", false),
+        ("locales", false),
     ] {
-        copy_dir(&from.join(dir), &to.join(dir)).map_err(|e| format!("copying {dir}: {e}"))?;
+        if required || from.join(dir).is_dir() {
+            copy_dir(&from.join(dir), &to.join(dir)).map_err(|e| format!("copying {dir}: {e}"))?;
+        }
     }
     for file in ["content/site.yaml", "content/categories.yaml"] {
         fs::copy(from.join(file), to.join(file)).map_err(|e| format!("copying {file}: {e}"))?;

@@ -66,12 +66,27 @@ pub struct BundleError {
 impl Bundle {
     /// Builds a bundle for `lang` (a BCP 47 tag such as "kk") from named FTL sources.
     pub fn new(lang: &str, sources: &[(String, String)]) -> Result<Bundle, Vec<BundleError>> {
+        Bundle::layered(lang, sources, &[])
+    }
+
+    /// Builds a bundle from `base` sources, in which a message may be defined once, and
+    /// `overrides`, whose messages replace those of the same id (a site's own UI strings
+    /// over kadr's built-in ones).
+    pub fn layered(
+        lang: &str,
+        base: &[(String, String)],
+        overrides: &[(String, String)],
+    ) -> Result<Bundle, Vec<BundleError>> {
         let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Unicode isolation marks would show up in terminals and in HTML attributes.
         bundle.set_use_isolating(false);
         let mut errors = Vec::new();
-        for (name, text) in sources {
+        let layers = base
+            .iter()
+            .map(|s| (s, false))
+            .chain(overrides.iter().map(|s| (s, true)));
+        for ((name, text), overriding) in layers {
             let resource = match FluentResource::try_new(text.clone()) {
                 Ok(resource) => resource,
                 Err((resource, parse_errors)) => {
@@ -85,7 +100,9 @@ impl Bundle {
                     resource
                 }
             };
-            if let Err(add_errors) = bundle.add_resource(resource) {
+            if overriding {
+                bundle.add_resource_overriding(resource);
+            } else if let Err(add_errors) = bundle.add_resource(resource) {
                 for e in add_errors {
                     errors.push(BundleError {
                         source_name: name.clone(),
@@ -172,6 +189,15 @@ mod tests {
         let b = bundle("kk", "m = Мән\n    .hint = Кеңес\n");
         assert_eq!(b.format("m.hint", &[]).as_deref(), Some("Кеңес"));
         assert_eq!(b.format("absent", &[]), None);
+    }
+
+    #[test]
+    fn an_override_replaces_one_message_and_keeps_the_others() {
+        let base = [("kadr.ftl".to_string(), "a = Бір\nb = Екі\n".to_string())];
+        let site = [("site.ftl".to_string(), "b = Басқа\n".to_string())];
+        let b = Bundle::layered("kk", &base, &site).unwrap();
+        assert_eq!(b.format("a", &[]).as_deref(), Some("Бір"));
+        assert_eq!(b.format("b", &[]).as_deref(), Some("Басқа"));
     }
 
     #[test]

@@ -149,7 +149,7 @@ pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Check
             Some(r)
         }
         Err(problems) => {
-            diagnostics.extend(render_diagnostics(problems, &mut loaded.sources));
+            diagnostics.extend(render_diagnostics(problems, &mut loaded.sources, root));
             None
         }
     };
@@ -190,7 +190,8 @@ pub fn render_in(checked: &mut Checked, today: Date, session: &mut Session) -> O
     match rendered.map(|()| pages) {
         Ok(pages) => Some(pages),
         Err(problems) => {
-            let diagnostics = render_diagnostics(problems, &mut checked.loaded.sources);
+            let diagnostics =
+                render_diagnostics(problems, &mut checked.loaded.sources, &checked.loaded.root);
             checked.diagnostics.extend(diagnostics);
             None
         }
@@ -223,25 +224,34 @@ pub fn build(
         Ok(()) => timed("commit", || staging.commit()).map(Some),
         Err(problems) => {
             drop(staging);
-            let diagnostics = render_diagnostics(problems, &mut checked.loaded.sources);
+            let diagnostics =
+                render_diagnostics(problems, &mut checked.loaded.sources, &checked.loaded.root);
             checked.diagnostics.extend(diagnostics);
             Ok(None)
         }
     }
 }
 
-fn render_diagnostics(problems: Vec<RenderProblem>, sources: &mut Sources) -> Vec<Diagnostic> {
+/// The theme's problems as diagnostics; a problem in one of the site's own files
+/// (`root` is the site's) points into it, with a snippet.
+fn render_diagnostics(
+    problems: Vec<RenderProblem>,
+    sources: &mut Sources,
+    root: &Path,
+) -> Vec<Diagnostic> {
     problems
         .into_iter()
         .map(|p| {
-            let file = sources.add(p.file, None);
+            let on_disk = root.join(&p.file);
+            let file = if on_disk.is_file() {
+                sources.add_on_disk(p.file, on_disk)
+            } else {
+                sources.add(p.file, None)
+            };
             Diagnostic {
                 severity: diagnostic::Severity::Error,
                 rule: None,
-                loc: crate::model::Loc {
-                    file,
-                    pos: Pos::START,
-                },
+                loc: crate::model::Loc { file, pos: p.pos },
                 message: p.message,
                 hint: None,
             }

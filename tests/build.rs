@@ -199,6 +199,7 @@ fn a_template_failing_while_rendering_leaves_the_previous_site() {
     let before = files_under(&site.build_ok("public").dir);
     // The content is valid; the theme refers to a value that does not exist, which
     // only shows when a vacancy page is rendered.
+    site.copy_from_repository("themes/default/templates/vacancy.html");
     site.edit(
         "themes/default/templates/vacancy.html",
         "<h1>{{ vacancy.position }}</h1>",

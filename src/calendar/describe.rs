@@ -48,6 +48,50 @@ pub fn describe_year(cal: &Calendar, year: i16, lang: Lang) -> Option<String> {
     Some(text)
 }
 
+/// Which calendar `kadr calendar` listed: the site's file `site_file` (which replaces
+/// kadr's built-in year), or, when it is `None`, the year built into kadr `version`.
+pub fn describe_source(year: i16, lang: Lang, site_file: Option<&str>, version: &str) -> String {
+    match (site_file, lang) {
+        (None, Lang::Kk) => {
+            format!("Дереккөз: kadr {version} бағдарламасына кіріктірілген {year} жылғы күнтізбе")
+        }
+        (None, Lang::Ru) => {
+            format!("Источник: календарь {year} года, встроенный в kadr {version}")
+        }
+        (Some(file), Lang::Kk) => format!(
+            "Дереккөз: сайттың {file} файлы (kadr-ға кіріктірілген {year} жылғы күнтізбенің орнына)"
+        ),
+        (Some(file), Lang::Ru) => format!(
+            "Источник: файл сайта {file} (вместо календаря {year} года, встроенного в kadr)"
+        ),
+    }
+}
+
+/// How the site's year differs from kadr's built-in one: the days that are working days
+/// in one and days off in the other. `None` when kadr has no such year to compare with.
+pub fn describe_differences(lang: Lang, differing: Option<&[Date]>) -> Option<String> {
+    let differing = differing?;
+    let dates = || {
+        differing
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(match (differing.is_empty(), lang) {
+        (true, Lang::Kk) => "kadr-ға кіріктірілген жылмен бірдей".to_string(),
+        (true, Lang::Ru) => "совпадает с календарём, встроенным в kadr".to_string(),
+        (false, Lang::Kk) => format!(
+            "kadr-ға кіріктірілген жылдан айырмашылығы бар күндер (бірінде жұмыс күні, екіншісінде демалыс): {}",
+            dates()
+        ),
+        (false, Lang::Ru) => format!(
+            "отличается от календаря, встроенного в kadr, в эти дни (в одном рабочий, в другом выходной): {}",
+            dates()
+        ),
+    })
+}
+
 fn reason(lang: Lang, date: Date, reason: &Reason) -> String {
     match (*reason, lang) {
         (Reason::Holiday(name), Lang::Kk) if is_weekend(date) => format!(

@@ -22,7 +22,7 @@ use std::fmt;
 
 use jiff::civil::{Date, Weekday};
 
-pub use describe::describe_year;
+pub use describe::{describe_differences, describe_source, describe_year};
 pub use validate::{Problem, problems};
 
 use crate::model::{CalendarYear, Text};
@@ -255,6 +255,21 @@ impl Calendar {
                 })
                 .collect(),
         )
+    }
+
+    /// The days of `year` that are working days in one calendar and days off in the
+    /// other, in date order; `None` when either calendar lacks the year.
+    pub fn differences(&self, other: &Calendar, year: i16) -> Option<Vec<Date>> {
+        let (a, b) = (self.table(year).ok()?, other.table(year).ok()?);
+        let mut day = a.jan_1;
+        let mut out = Vec::new();
+        while day.year() == year {
+            if a.is_off(day) != b.is_off(day) {
+                out.push(day);
+            }
+            day = day.tomorrow().ok()?;
+        }
+        Some(out)
     }
 
     /// The number of working days in `year`; `None` when no record covers it.

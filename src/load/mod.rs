@@ -4,14 +4,19 @@
 //! stable order. It never stops at the first problem: every file is read and every
 //! problem becomes a [`Diagnostic`].
 //!
-//! It also reads the theme (templates, static files) and the UI strings, so that the
+//! It also reads the theme (templates, static files) and the UI strings, laying the
+//! site's own files over kadr's built-in ones ([`theme`]), and adds the built-in
+//! calendar of each year the site has no `content/calendar/YEAR.yaml` for, so that the
 //! later stages do no I/O.
 
 mod cache;
 pub use cache::DIR as CACHE_DIR;
 pub mod read;
 pub mod records;
+mod theme;
 pub mod yaml;
+
+pub use theme::{Theme, ThemeFile, load_theme};
 
 use std::collections::HashMap;
 use std::fs;
@@ -23,7 +28,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Sources};
-use crate::model::{FileId, Lang, Pos, SiteData};
+use crate::model::{FileId, Pos, SiteData};
 use read::Ctx;
 
 /// A record file may not be larger than this (SPEC.md).
@@ -56,21 +61,12 @@ impl Kind {
 /// The loaded site: records, the source table diagnostics point into, the diagnostics
 /// found so far, and the theme.
 pub struct Loaded {
+    /// The site root it was loaded from.
+    pub root: PathBuf,
     pub data: SiteData,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
     pub theme: Theme,
-}
-
-/// The theme's templates and static files, and the UI strings of both languages.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Theme {
-    /// (name relative to `templates/`, text)
-    pub templates: Vec<(String, String)>,
-    /// (path relative to `static/`, bytes)
-    pub assets: Vec<(String, Vec<u8>)>,
-    /// (language, [(file name, FTL text)])
-    pub locales: Vec<(Lang, Vec<(String, String)>)>,
 }
 
 /// A problem that is not about content: the root is missing or unreadable.
@@ -286,12 +282,107 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
         add_record(&mut data, *kind, &rel, outcome.record);
     }
 
+    let site_years: Vec<&str> = files
+        .iter()
+        .filter(|(kind, _)| *kind == Kind::Calendar)
+        .filter_map(|(_, path)| path.file_stem()?.to_str())
+        .collect();
+    add_built_in_calendars(&site_years, &mut data, &mut sources, &mut diagnostics);
     let theme = load_theme(root, &mut sources, &mut diagnostics);
     Ok(Loaded {
+        root: root.to_path_buf(),
         data,
         sources,
         diagnostics,
         theme,
+    })
+}
+
+/// Adds kadr's built-in calendar of every year the site has no calendar file for (a
+/// site's `content/calendar/YEAR.yaml` replaces the built-in year wholesale, even when it
+/// has errors: those are reported, and the year is never quietly taken from elsewhere).
+fn add_built_in_calendars(
+    site_years: &[&str],
+    data: &mut SiteData,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (year, text) in crate::builtin::calendars() {
+        if site_years.contains(&year.to_string().as_str()) {
+            continue;
+        }
+        let name = crate::builtin::display_name(&format!("calendars/{year}.yaml"));
+        let id = FileId(sources.iter().count() as u32);
+        let (kept, outcome) = read_record(Kind::Calendar, text.as_bytes().to_vec(), id, &name);
+        sources.add(name.as_str(), kept);
+        diagnostics.extend(outcome.diagnostics);
+        add_record(data, Kind::Calendar, &name, outcome.record);
+    }
+}
+
+/// kadr's built-in calendar of `year` as a record, if kadr knows the year.
+pub fn built_in_calendar(year: i16) -> Option<crate::model::CalendarYear> {
+    let text = crate::builtin::calendar(year)?;
+    let name = crate::builtin::display_name(&format!("calendars/{year}.yaml"));
+    match read_record(Kind::Calendar, text.as_bytes().to_vec(), FileId(0), &name)
+        .1
+        .record
+    {
+        Some(Record::Calendar(c)) => Some(*c),
+        _ => None,
+    }
+}
+
+/// Whether a calendar record is kadr's built-in one rather than the site's file.
+pub fn is_built_in_calendar(sources: &Sources, year: &crate::model::CalendarYear) -> bool {
+    sources
+        .path(year.file)
+        .starts_with(&crate::builtin::display_name(""))
+}
+
+/// Only the working-day calendars of the site at `root`, with kadr's built-in years it
+/// does not replace (for `kadr calendar`, which needs nothing else of the site).
+pub fn load_calendars(root: &Path) -> Result<Loaded, LoadError> {
+    if !root.is_dir() {
+        return Err(LoadError(format!("{} is not a directory", root.display())));
+    }
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let dir = root.join("content").join("calendar");
+    discover(
+        root,
+        &dir,
+        Kind::Calendar,
+        false,
+        &mut files,
+        &mut sources,
+        &mut diagnostics,
+    );
+    let mut data = SiteData::default();
+    for (kind, path) in &files {
+        let id = FileId(sources.iter().count() as u32);
+        let (text, outcome) = read_record_file(root, path, *kind, id);
+        let rel = relative(root, path);
+        if outcome.diagnostics.is_empty() {
+            sources.add_on_disk(rel.as_str(), path.clone());
+        } else {
+            sources.add(rel.as_str(), text);
+        }
+        diagnostics.extend(outcome.diagnostics);
+        add_record(&mut data, *kind, &rel, outcome.record);
+    }
+    let site_years: Vec<&str> = files
+        .iter()
+        .filter_map(|(_, path)| path.file_stem()?.to_str())
+        .collect();
+    add_built_in_calendars(&site_years, &mut data, &mut sources, &mut diagnostics);
+    Ok(Loaded {
+        root: root.to_path_buf(),
+        data,
+        sources,
+        diagnostics,
+        theme: Theme::default(),
     })
 }
 
@@ -733,78 +824,6 @@ fn discover(
         // the site is read through one.
         files.push((kind, path.to_path_buf()));
     }
-}
-
-fn load_theme(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Theme {
-    let mut theme = Theme::default();
-    let theme_dir = root.join("themes").join("default");
-    let missing = |sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>, rel: &str| {
-        let id = sources.add(rel.to_string(), None);
-        diagnostics
-            .push(Diagnostic::error("missing-dir", id, Pos::START).arg("path", rel.to_string()));
-    };
-    let templates_dir = theme_dir.join("templates");
-    if templates_dir.is_dir() {
-        for (rel, path) in theme_files(&templates_dir) {
-            match read_text(&path, MAX_THEME_FILE_BYTES) {
-                Ok(text) => theme.templates.push((rel, text)),
-                Err(p) => {
-                    let id = sources.add(relative(root, &path), None);
-                    diagnostics.push(p.diagnostic(id, &relative(root, &path)));
-                }
-            }
-        }
-    } else {
-        missing(sources, diagnostics, "themes/default/templates");
-    }
-    let static_dir = theme_dir.join("static");
-    for (rel, path) in theme_files(&static_dir) {
-        match read_bytes(&path, MAX_THEME_FILE_BYTES) {
-            Ok(bytes) => theme.assets.push((rel, bytes)),
-            Err(p) => {
-                let id = sources.add(relative(root, &path), None);
-                diagnostics.push(p.diagnostic(id, &relative(root, &path)));
-            }
-        }
-    }
-    for lang in Lang::ALL {
-        let dir = root.join("locales").join(lang.code());
-        if !dir.is_dir() {
-            missing(sources, diagnostics, &format!("locales/{}", lang.code()));
-            continue;
-        }
-        let mut files = Vec::new();
-        for (rel, path) in theme_files(&dir) {
-            if !rel.ends_with(".ftl") {
-                continue;
-            }
-            match read_text(&path, MAX_RECORD_BYTES) {
-                Ok(text) => files.push((format!("locales/{}/{rel}", lang.code()), text)),
-                Err(p) => {
-                    let id = sources.add(relative(root, &path), None);
-                    diagnostics.push(p.diagnostic(id, &relative(root, &path)));
-                }
-            }
-        }
-        theme.locales.push((lang, files));
-    }
-    theme
-}
-
-/// Regular files below `dir`, sorted, as (path relative to `dir` with `/`, full path).
-fn theme_files(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (relative(dir, e.path()), e.path().to_path_buf()))
-        .collect()
 }
 
 #[cfg(test)]

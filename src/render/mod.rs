@@ -25,7 +25,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::diagnostic::Message;
 use crate::i18n::{Arg, Bundle};
 use crate::load::Theme;
-use crate::model::{Category, Lang, Requirement, Site, SiteData, Status, Unit, Vacancy};
+use crate::model::{Category, Lang, Pos, Requirement, Site, SiteData, Status, Unit, Vacancy};
 use collate::Collators;
 pub use views::{Index, Shown};
 
@@ -40,8 +40,10 @@ pub struct Page {
 /// A problem of the theme or the UI strings, or a template that failed to render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderProblem {
-    /// The theme or locale file, relative to the site root.
+    /// The theme or locale file, relative to the site root (or a built-in file's name).
     pub file: String,
+    /// Where in that file, when known (`Pos::START` otherwise).
+    pub pos: Pos,
     pub message: Message,
 }
 
@@ -49,8 +51,14 @@ impl RenderProblem {
     fn new(file: impl Into<String>, message: Message) -> RenderProblem {
         RenderProblem {
             file: file.into(),
+            pos: Pos::START,
             message,
         }
+    }
+
+    fn at(mut self, pos: Pos) -> RenderProblem {
+        self.pos = pos;
+        self
     }
 }
 
@@ -170,6 +178,9 @@ pub struct Renderer {
     assets: Vec<Page>,
     /// Theme path (relative to `static/`) → output path.
     asset_paths: BTreeMap<String, String>,
+    /// Template name → the file it came from (the site's override or the built-in one),
+    /// for the location of a template's problems.
+    origins: HashMap<String, String>,
 }
 
 /// The UI strings of both languages.
@@ -212,20 +223,22 @@ impl Renderer {
                 }
             },
         );
+        let origins: HashMap<String, String> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), t.origin.clone()))
+            .collect();
         // All at once, so that a template may extend one that sorts after it.
         if let Err(e) = tera.add_raw_templates(
             theme
                 .templates
                 .iter()
-                .map(|(n, t)| (n.as_str(), t.as_str())),
+                .map(|t| (t.name.as_str(), t.body.as_ref())),
         ) {
-            problems.push(RenderProblem::new(
-                "themes/default/templates",
-                Message::new("template-error").arg("detail", tera_error(&e)),
-            ));
+            problems.push(template_problem(&origins, None, &e));
         }
         for name in TEMPLATES {
-            if !theme.templates.iter().any(|(n, _)| n == name) {
+            if theme.template(name).is_none() {
                 problems.push(RenderProblem::new(
                     format!("themes/default/templates/{name}"),
                     Message::new("template-error")
@@ -245,6 +258,7 @@ impl Renderer {
             collators: Collators::new(),
             assets,
             asset_paths,
+            origins,
         })
     }
 
@@ -503,11 +517,54 @@ impl Renderer {
                 path: path.to_string(),
                 bytes: bytes.into(),
             }),
-            Err(e) => Err(RenderProblem::new(
-                format!("themes/default/templates/{name}"),
-                Message::new("template-error").arg("detail", format!("{path}: {}", tera_error(&e))),
-            )),
+            Err(e) => Err(template_problem(&self.origins, Some((name, path)), &e)),
         }
+    }
+}
+
+/// A template's problem, located in the file the template came from: at the line and
+/// column tera names when it names one (a syntax error, a failing expression), else at
+/// the start of the template being compiled or rendered. `rendering` is the template
+/// and the page it was rendering.
+fn template_problem(
+    origins: &HashMap<String, String>,
+    rendering: Option<(&str, &str)>,
+    e: &tera::Error,
+) -> RenderProblem {
+    let report = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let template = report
+        .map(|r| r.filename())
+        .filter(|f| !f.is_empty())
+        .or(rendering.map(|(name, _)| name));
+    let file = template.map_or_else(
+        || "themes/default/templates".to_string(),
+        |t| {
+            origins
+                .get(t)
+                .cloned()
+                .unwrap_or_else(|| format!("themes/default/templates/{t}"))
+        },
+    );
+    let detail = match report {
+        Some(r) => r.message().split_whitespace().collect::<Vec<_>>().join(" "),
+        None => tera_error(e),
+    };
+    let detail = match rendering {
+        Some((_, page)) => format!("{page}: {detail}"),
+        None => detail,
+    };
+    let problem = RenderProblem::new(file, Message::new("template-error").arg("detail", detail));
+    match report {
+        Some(r) => {
+            let span = r.span();
+            let line = u32::try_from(span.start_line).unwrap_or(u32::MAX).max(1);
+            let col = u32::try_from(span.start_col + 1).unwrap_or(u32::MAX);
+            problem.at(Pos::new(line, col))
+        }
+        None => problem,
     }
 }
 
@@ -551,24 +608,25 @@ fn translate(ui: &UiStrings, kwargs: &Kwargs, state: &State) -> tera::TeraResult
 
 fn load_ui(theme: &Theme, problems: &mut Vec<RenderProblem>) -> Option<UiStrings> {
     let mut bundles = Vec::new();
-    let mut ids: Vec<(Lang, Vec<(String, String)>)> = Vec::new();
+    let mut ids: Vec<(Lang, Vec<String>)> = Vec::new();
     for lang in Lang::ALL {
-        let files = theme
-            .locales
+        let files = theme.locale_files(lang);
+        // The site's strings are laid over the built-in ones, key by key.
+        let (base, overrides): (Vec<_>, Vec<_>) = files.iter().partition(|f| !f.from_site);
+        let named = |files: Vec<&crate::load::ThemeFile<std::borrow::Cow<'static, str>>>| {
+            files
+                .into_iter()
+                .map(|f| (f.origin.clone(), f.body.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let mut lang_ids: Vec<String> = files
             .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, f)| f.as_slice())
-            .unwrap_or(&[]);
-        let mut lang_ids = Vec::new();
-        for (name, text) in files {
-            lang_ids.extend(
-                Bundle::message_ids(text)
-                    .into_iter()
-                    .map(|id| (id, name.clone())),
-            );
-        }
+            .flat_map(|f| Bundle::message_ids(&f.body))
+            .collect();
+        lang_ids.sort();
+        lang_ids.dedup();
         ids.push((lang, lang_ids));
-        match Bundle::new(lang.code(), files) {
+        match Bundle::layered(lang.code(), &named(base), &named(overrides)) {
             Ok(b) => bundles.push(Some(b)),
             Err(errors) => {
                 for e in errors {
@@ -581,11 +639,12 @@ fn load_ui(theme: &Theme, problems: &mut Vec<RenderProblem>) -> Option<UiStrings
             }
         }
     }
-    // A key in one language but not the other is an untranslated UI string.
+    // A key in one language but not the other is an untranslated UI string (of the
+    // strings as merged: an override in one language only is no gap).
     for (lang, lang_ids) in &ids {
         let (_, other) = ids.iter().find(|(l, _)| l != lang)?;
-        for (id, _) in lang_ids {
-            if !other.iter().any(|(o, _)| o == id) {
+        for id in lang_ids {
+            if other.binary_search(id).is_err() {
                 problems.push(RenderProblem::new(
                     format!("locales/{}", lang.other().code()),
                     Message::new("locale-missing-key")
@@ -597,7 +656,10 @@ fn load_ui(theme: &Theme, problems: &mut Vec<RenderProblem>) -> Option<UiStrings
     }
     for key in UI_KEYS {
         for (lang, lang_ids) in &ids {
-            if !lang_ids.iter().any(|(id, _)| id == key) {
+            if lang_ids
+                .binary_search_by(|id| id.as_str().cmp(key))
+                .is_err()
+            {
                 problems.push(RenderProblem::new(
                     format!("locales/{}", lang.code()),
                     Message::new("locale-missing-key")
@@ -614,10 +676,13 @@ fn load_ui(theme: &Theme, problems: &mut Vec<RenderProblem>) -> Option<UiStrings
 
 /// Static files get a content hash in their name (`style.css` → `assets/style.1a2b3c4d5e.css`)
 /// so that browsers may cache them forever and still see every change.
-fn fingerprint(assets: &[(String, Vec<u8>)]) -> (Vec<Page>, BTreeMap<String, String>) {
+fn fingerprint(
+    assets: &[crate::load::ThemeFile<std::borrow::Cow<'static, [u8]>>],
+) -> (Vec<Page>, BTreeMap<String, String>) {
     let mut pages = Vec::new();
     let mut paths = BTreeMap::new();
-    for (rel, bytes) in assets {
+    for asset in assets {
+        let (rel, bytes) = (&asset.name, &asset.body);
         let hash = Sha256::digest(bytes);
         let hex: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
         let out = match rel.rsplit_once('.') {
@@ -629,7 +694,7 @@ fn fingerprint(assets: &[(String, Vec<u8>)]) -> (Vec<Page>, BTreeMap<String, Str
         paths.insert(rel.clone(), out.clone());
         pages.push(Page {
             path: out,
-            bytes: Arc::from(bytes.as_slice()),
+            bytes: Arc::from(bytes.as_ref()),
         });
     }
     (pages, paths)

@@ -2,9 +2,9 @@
 //! binary run on it, and assertions on what it printed.
 //!
 //! A [`Site`] is a fresh folder under the system's temporary folder holding a copy of
-//! `tests/fixtures/base/` (a small valid site, see its files), the repository's own
-//! `themes/` and `locales/` (copied at test time, so fixtures never duplicate them), and
-//! optionally the files of `tests/fixtures/<case>/` laid over it. A test then edits the
+//! `tests/fixtures/base/` (a small valid site of `content/` only: the theme, the UI
+//! strings and the calendars it lacks are kadr's built-in ones), and optionally the
+//! files of `tests/fixtures/<case>/` laid over it. A test then edits the
 //! site in place (`write`, `edit`, `remove`), runs `check` or `build`, and asserts on the
 //! [`Outcome`]. The folder is removed when the `Site` is dropped, also when a test fails.
 //!
@@ -87,8 +87,6 @@ impl Site {
         }
         let site = Site { dir };
         copy_dir(&crate_root().join("tests/fixtures/base"), &site.dir);
-        copy_dir(&crate_root().join("themes"), &site.dir.join("themes"));
-        copy_dir(&crate_root().join("locales"), &site.dir.join("locales"));
         site
     }
 
@@ -124,6 +122,20 @@ impl Site {
             fs::create_dir_all(parent).unwrap();
         }
         fs::write(&path, bytes).unwrap_or_else(|e| panic!("cannot write {rel}: {e}"));
+    }
+
+    /// Copies the repository's file `rel` (such as `themes/default/templates/list.html`,
+    /// the source of a built-in one) into the site, where it overrides the built-in file.
+    pub fn copy_from_repository(&self, rel: &str) {
+        let bytes = fs::read(crate_root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        self.write_bytes(rel, &bytes);
+    }
+
+    /// Copies the repository's `themes/` and `locales/` into the site: every built-in
+    /// file overridden by the same bytes.
+    pub fn copy_repository_theme(&self) {
+        copy_dir(&crate_root().join("themes"), &self.dir.join("themes"));
+        copy_dir(&crate_root().join("locales"), &self.dir.join("locales"));
     }
 
     /// Replaces the one occurrence of `from` in file `rel` by `to`. Panics if `from`

@@ -39,12 +39,7 @@ fn base_site() -> &'static Site {
     BASE.get_or_init(|| {
         let loaded = kadr::load::load(&crate_root().join("tests/fixtures/base"))
             .expect("the base fixture loads");
-        // The fixture has no theme of its own (the integration tests copy it in).
-        let read: Vec<Diagnostic> = loaded
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.message.id != "missing-dir")
-            .collect();
+        let read: Vec<Diagnostic> = loaded.diagnostics;
         assert!(read.is_empty(), "the base fixture reads cleanly: {read:?}");
         Site {
             data: loaded.data,
@@ -54,14 +49,10 @@ fn base_site() -> &'static Site {
     })
 }
 
-/// The repository's theme (templates, static files, UI strings), read once.
+/// kadr's built-in theme (templates, static files, UI strings).
 pub fn theme() -> &'static Theme {
     static THEME: OnceLock<Theme> = OnceLock::new();
-    THEME.get_or_init(|| {
-        kadr::load::load(crate_root())
-            .expect("the repository loads")
-            .theme
-    })
+    THEME.get_or_init(Theme::built_in)
 }
 
 impl Site {
