@@ -19,10 +19,13 @@ mod bank_site;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `kadr --version`: the version and the commit it was built from (build.rs).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KADR_COMMIT"), ")");
+
 #[derive(Parser)]
 #[command(
     name = "kadr",
-    version,
+    version = VERSION,
     about = "Publishes a ministry's vacant leadership positions in Kazakh and Russian"
 )]
 struct Cli {
@@ -128,6 +131,31 @@ enum Command {
     New(NewRecord),
     /// The private candidate bank (RULES.md B2–B12): encrypted, audited, never published
     Bank(kadr_bank::cli::BankArgs),
+    /// Write a new content repository for a ministry's vacancies, which checks and
+    /// builds at once
+    Init {
+        /// The new repository's folder (created; must be empty if it exists)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The ministry's full name in Kazakh (else a ⟦…⟧ placeholder to fill in)
+        #[arg(long)]
+        title_kk: Option<String>,
+        /// The ministry's full name in Russian (else a ⟦…⟧ placeholder to fill in)
+        #[arg(long)]
+        title_ru: Option<String>,
+        /// Where the subsection is published, e.g. https://www.gov.kz/memleket/entities/qriim
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Which CI workflow to write
+        #[arg(long, value_enum, default_value = "github")]
+        ci: CiChoice,
+        /// The date that picks the calendar years (YYYY-MM-DD); default: today in Asia/Almaty
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// The site's theme
+    #[command(subcommand)]
+    Theme(ThemeCommand),
     /// Print a year's days off with their reasons, to compare with the official table
     Calendar {
         year: i16,
@@ -135,6 +163,22 @@ enum Command {
         root: PathBuf,
         #[arg(long, value_parser = parse_lang, default_value = "kk")]
         lang: Lang,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CiChoice {
+    Github,
+    Gitlab,
+    None,
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Copy kadr's built-in theme and UI strings into the site, to change them there
+    Eject {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -180,6 +224,31 @@ fn main() -> ExitCode {
         Command::Check { common } => check(&common),
         Command::Build { common, out } => build(&common, out),
         Command::Calendar { year, root, lang } => calendar(year, &root, lang),
+        Command::Init {
+            dir,
+            title_kk,
+            title_ru,
+            base_url,
+            ci,
+            today,
+        } => init(
+            &dir,
+            kadr::init::Init {
+                title_kk,
+                title_ru,
+                base_url,
+                ci: match ci {
+                    CiChoice::Github => kadr::init::Ci::Github,
+                    CiChoice::Gitlab => kadr::init::Ci::Gitlab,
+                    CiChoice::None => kadr::init::Ci::None,
+                },
+                today: today.unwrap_or_else(pipeline::today_in_almaty),
+                kadr_commit: Some(env!("KADR_COMMIT"))
+                    .filter(|c| c.chars().all(|c| c.is_ascii_hexdigit()))
+                    .map(str::to_string),
+            },
+        ),
+        Command::Theme(ThemeCommand::Eject { root }) => eject(&root),
         Command::Bank(args) => bank(args),
         Command::Diff {
             rev,
@@ -231,6 +300,16 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Writes to standard output; a closed pipe (`kadr … | head`) is not an error to report,
+/// and never a panic as `println!` would make it.
+fn stdout(text: &str) {
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
+fn stdout_line(line: &str) {
+    stdout(&format!("{line}\n"));
 }
 
 fn color() -> bool {
@@ -317,24 +396,134 @@ fn exit_without_freeing(checked: pipeline::Checked) {
     std::mem::forget(checked);
 }
 
+/// `kadr calendar YEAR`: the year's days off, and which calendar they come from (the
+/// site's `content/calendar/YEAR.yaml` or kadr's built-in year). Reads the calendars
+/// only; exit 1 when the year is unknown or its file has problems.
 fn calendar(year: i16, root: &std::path::Path, lang: Lang) -> ExitCode {
-    let today = pipeline::today_in_almaty();
-    let checked = match pipeline::check(root, today) {
-        Ok(c) => c,
+    let loaded = match kadr::load::load_calendars(root) {
+        Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let cal = kadr::calendar::Calendar::new(&checked.loaded.data.calendar);
-    match kadr::calendar::describe_year(&cal, year, lang) {
-        Some(text) => {
-            print!("{text}");
+    let mut diagnostics = loaded.diagnostics.clone();
+    let records: Vec<_> = loaded
+        .data
+        .calendar
+        .iter()
+        .filter(|c| c.year.value == year)
+        .collect();
+    for record in &records {
+        for (pos, problem) in kadr::calendar::problems(record) {
+            diagnostics.push(
+                diagnostic::Diagnostic::error("calendar-problem", record.file, pos)
+                    .rule("P4")
+                    .arg("detail", problem.to_string()),
+            );
+        }
+    }
+    if !diagnostics.is_empty() {
+        let messages = Messages::new(match lang {
+            Lang::Kk => MessageLang::Kk,
+            Lang::Ru => MessageLang::Ru,
+        });
+        let text = diagnostic::print(
+            &diagnostics,
+            &loaded.sources,
+            &messages,
+            Format::Human,
+            color(),
+        );
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        if diagnostics.iter().any(diagnostic::Diagnostic::is_error) {
+            return ExitCode::from(1);
+        }
+    }
+    let cal = kadr::calendar::Calendar::new(&loaded.data.calendar);
+    let Some(text) = kadr::calendar::describe_year(&cal, year, lang) else {
+        eprintln!(
+            "error: kadr has no working-day calendar for {year}, and the site has none (content/calendar/{year}.yaml)"
+        );
+        return ExitCode::from(1);
+    };
+    stdout(&text);
+    if let Some(record) = records.first() {
+        let built_in = kadr::load::is_built_in_calendar(&loaded.sources, record);
+        stdout_line(&kadr::calendar::describe_source(
+            year,
+            lang,
+            (!built_in).then(|| loaded.sources.path(record.file)),
+            env!("CARGO_PKG_VERSION"),
+        ));
+        if !built_in {
+            let kadrs =
+                kadr::load::built_in_calendar(year).map(|c| kadr::calendar::Calendar::new(&[c]));
+            let changed = kadrs.and_then(|k| cal.differences(&k, year));
+            if let Some(line) = kadr::calendar::describe_differences(lang, changed.as_deref()) {
+                stdout_line(&line);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `kadr init`: exit 0 with the files listed, 2 when the folder is not empty or cannot
+/// be written.
+fn init(dir: &std::path::Path, request: kadr::init::Init) -> ExitCode {
+    match kadr::init::init(dir, &request) {
+        Ok(written) => {
+            for file in &written.files {
+                stdout_line(file);
+            }
+            let years: Vec<String> = written.calendar_years.iter().map(i16::to_string).collect();
+            eprintln!(
+                "wrote a new site into {} ({} files; calendars {}).",
+                dir.display(),
+                written.files.len(),
+                if years.is_empty() {
+                    "none: kadr knows neither this year nor the next".to_string()
+                } else {
+                    years.join(", ")
+                }
+            );
+            if written.placeholders {
+                eprintln!(
+                    "Fill in what is between ⟦ and ⟧ (kadr check --root {} names each), then: kadr new vacancy, kadr serve.",
+                    dir.display()
+                );
+            } else {
+                eprintln!("Next: kadr new vacancy, kadr serve.");
+            }
             ExitCode::SUCCESS
         }
-        None => {
-            eprintln!("error: no working-day calendar for {year} (content/calendar/{year}.yaml)");
-            ExitCode::from(1)
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `kadr theme eject`: the built-in theme and UI strings copied into the site.
+fn eject(root: &std::path::Path) -> ExitCode {
+    match kadr::init::eject_theme(root) {
+        Ok(ejected) => {
+            for file in &ejected.written {
+                stdout_line(file);
+            }
+            for file in &ejected.kept {
+                eprintln!("kept the site's own {file}");
+            }
+            eprintln!(
+                "wrote {} files of kadr's built-in theme into {}; edit any of them, and delete those you leave unchanged to keep getting kadr's",
+                ejected.written.len(),
+                root.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }
@@ -385,7 +574,7 @@ fn schema(out: &std::path::Path) -> ExitCode {
     match kadr::review::schema::write_all(out) {
         Ok(files) => {
             for file in files {
-                println!("{}", file.display());
+                stdout_line(&file.display().to_string());
             }
             ExitCode::SUCCESS
         }
@@ -413,7 +602,7 @@ fn new_vacancy(
     };
     match kadr::review::new::new_vacancy(root, &request) {
         Ok(written) => {
-            println!("{}", written.path);
+            stdout_line(&written.path);
             eprintln!(
                 "wrote {}: replace every ⟦…⟧ in both languages, then run kadr check",
                 written.path

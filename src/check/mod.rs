@@ -61,6 +61,7 @@ pub fn check_cached(
             rules::check_p3(data, &mut out);
             rules::check_p5(data, &mut out);
             stubs::check_stubs(data, &mut out);
+            stubs::check_init_placeholders(data, &mut out);
             personal::check_unit_contacts(data, &mut out);
             dates::check_dates(data, today, &mut out);
             site::check_contacts(data, &mut out);

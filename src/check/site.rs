@@ -7,10 +7,13 @@ use crate::model::{Contacts, FileId, SiteData};
 pub fn check_site(data: &SiteData, out: &mut Vec<Diagnostic>) {
     let Some(site) = &data.site else { return };
     let url = &site.base_url;
+    // A placeholder `kadr init` wrote is reported as such (check::stubs).
+    let url_is_placeholder = crate::check::stubs::is_placeholder(url);
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
+        _ if url_is_placeholder => {}
         Some(rest)
             if !rest.is_empty()
                 && !rest.starts_with('/')
@@ -54,20 +57,24 @@ pub fn check_site(data: &SiteData, out: &mut Vec<Diagnostic>) {
 /// Phone numbers and e-mail addresses of units and vacancies.
 pub fn check_contacts(data: &SiteData, out: &mut Vec<Diagnostic>) {
     for u in &data.units {
-        contacts(u.file, &u.contacts, out);
+        contacts(u.file, &u.contacts, true, out);
         if u.contacts.phone.is_none() && u.contacts.email.is_none() {
             out.push(Diagnostic::error("no-contacts", u.file, u.id.pos));
         }
     }
     for v in &data.vacancies {
         if let Some(c) = &v.contacts {
-            contacts(v.file, c, out);
+            contacts(v.file, c, false, out);
         }
     }
 }
 
-fn contacts(file: FileId, c: &Contacts, out: &mut Vec<Diagnostic>) {
+/// The contacts' formats. A unit's placeholder (`kadr init` writes them) is reported as
+/// such instead (`check::stubs`); a vacancy's must be filled in.
+fn contacts(file: FileId, c: &Contacts, unit: bool, out: &mut Vec<Diagnostic>) {
+    let filled = |s: &str| !(unit && crate::check::stubs::is_placeholder(s));
     if let Some(phone) = &c.phone
+        && filled(phone)
         && !is_phone(phone)
     {
         out.push(
@@ -75,6 +82,7 @@ fn contacts(file: FileId, c: &Contacts, out: &mut Vec<Diagnostic>) {
         );
     }
     if let Some(email) = &c.email
+        && filled(email)
         && !is_email(email)
     {
         out.push(

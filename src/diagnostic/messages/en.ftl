@@ -15,8 +15,6 @@ summary = { $errors ->
 
 missing-file = { $path } not found
     .hint = run kadr in the site's root folder, or name it with --root DIR
-missing-dir = the folder { $path } is missing
-    .hint = a site needs its theme (themes/default/templates) and UI strings (locales/kk, locales/ru)
 file-too-large = { $path } is { $size }; a record may be at most 1 MiB
     .hint = split the text, or move long attachments out of the record
 not-utf8 = { $path } is not UTF-8 text
@@ -119,6 +117,8 @@ empty-text = the { $lang ->
     .hint = write the text in both languages
 untranslated-copy = the kk and ru texts of `{ $field }` are identical: an untranslated copy
     .hint = write the text in the state language and in Russian
+placeholder = `{ $field }` still holds a placeholder between ⟦ and ⟧
+    .hint = replace it, brackets included, with what only the ministry knows (kadr init wrote it): the site builds meanwhile, but is not ready to publish
 stub-text = the { $lang ->
     [kk] Kazakh (kk)
    *[ru] Russian (ru)
@@ -160,6 +160,12 @@ calendar-duplicate-year = the calendar for { $year } is defined twice
 
 template-error = template error: { $detail }
 locale-error = UI strings: { $detail }
+theme-unknown-template = { $name } replaces no template of kadr's built-in theme, and no template includes it
+    .hint = a site replaces a template by a file of the same name in themes/default/templates/ (kadr theme eject writes them all); a template of the site's own must be included by another
+theme-unknown-static = { $name } replaces no static file of kadr's built-in theme, and no template names it
+    .hint = a site replaces a static file by a file of the same path in themes/default/static/; a file of the site's own must be named by a template, as site.assets['{ $name }']
+locale-unknown-key = the UI string `{ $name }` replaces no built-in UI string, and no template uses it
+    .hint = a site replaces a UI string by the same key in its locales/kk/*.ftl or locales/ru/*.ftl (kadr theme eject writes them all)
 locale-missing-key = UI string `{ $key }` is missing in { $lang }
     .hint = add it to the locales/{ $lang }/*.ftl files
 bank-in-site = a candidate bank store lies inside the site: { $path }
