@@ -66,6 +66,10 @@ enum Command {
         /// Output folder; default: public/ in the site root
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the output folder even if it holds files kadr did not build (never
+        /// the site's sources)
+        #[arg(long)]
+        force: bool,
     },
     /// Build, serve and rebuild on every save, reloading the browser
     Serve {
@@ -222,7 +226,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { common } => check(&common),
-        Command::Build { common, out } => build(&common, out),
+        Command::Build { common, out, force } => build(&common, out, force),
         Command::Calendar { year, root, lang } => calendar(year, &root, lang),
         Command::Init {
             dir,
@@ -356,9 +360,22 @@ fn check(common: &Common) -> ExitCode {
     }
 }
 
-fn build(common: &Common, out: Option<PathBuf>) -> ExitCode {
+fn build(common: &Common, out: Option<PathBuf>, force: bool) -> ExitCode {
     let today = common.today.unwrap_or_else(pipeline::today_in_almaty);
     let out = out.unwrap_or_else(|| common.root.join("public"));
+    if !common.root.is_dir() {
+        eprintln!("error: {} is not a directory", common.root.display());
+        return ExitCode::from(2);
+    }
+    // Before anything is read: an output that may not be written, or that another build
+    // is writing, ends the build at once (and locks it for the whole build otherwise).
+    let output = match kadr::output::Output::open(&common.root, &out, force) {
+        Ok(output) => output,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut checked = match pipeline::check_with_disk_cache(&common.root, today, !common.no_cache) {
         Ok(c) => c,
         Err(e) => {
@@ -366,7 +383,7 @@ fn build(common: &Common, out: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = pipeline::build(&mut checked, today, &out);
+    let result = pipeline::build(&mut checked, today, &output);
     report(&checked, common);
     exit_without_freeing(checked);
     match result {
@@ -374,17 +391,23 @@ fn build(common: &Common, out: Option<PathBuf>) -> ExitCode {
             eprintln!(
                 "built {} files into {} ({} changed)",
                 written.files,
-                out.display(),
+                output.describe(),
                 written.changed
             );
+            if let Some((previous, why)) = &written.leftover {
+                eprintln!(
+                    "note: the new site is in place, but the previous one could not be removed from {} ({why}); the next build removes it",
+                    previous.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Ok(None) => {
-            eprintln!("build failed: {} was left as it was", out.display());
+            eprintln!("build failed: {} was left as it was", output.describe());
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {e}; {} was left as it was", output.describe());
             ExitCode::from(2)
         }
     }

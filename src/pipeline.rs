@@ -203,7 +203,7 @@ pub fn render_in(checked: &mut Checked, today: Date, session: &mut Session) -> O
 pub fn build(
     checked: &mut Checked,
     today: Date,
-    out: &Path,
+    out: &crate::output::Output,
 ) -> Result<Option<crate::output::Written>, crate::output::OutputError> {
     if checked.has_errors() {
         return Ok(None);
@@ -211,7 +211,7 @@ pub fn build(
     let Some(renderer) = checked.renderer.as_ref() else {
         return Ok(None);
     };
-    let staging = crate::output::Staging::begin(out)?;
+    let staging = out.begin()?;
     let rendered = timed("render+write", || {
         renderer.render_with(
             &checked.loaded.data,

@@ -223,3 +223,36 @@ fn a_file_changed_just_now_is_read_again_even_if_it_changes_to_the_same_size() {
     assert_eq!(reused, files - 1, "the file changed just now is read again");
     second.assert_error(&file, site.line_of(&file, "category:"), None, "C-9");
 }
+
+#[test]
+fn temporary_files_of_killed_runs_are_removed_when_the_cache_is_written() {
+    let site = Site::new();
+    settle(&site);
+    check(&site, &[]).0.assert_code(0);
+    // As a run killed while writing leaves it.
+    site.write(".kadr-cache/records.99999.tmp", "half a cache");
+    edit(&site, &vacancy_file(OPEN), "status: open", "status: closed");
+    check(&site, &[]).0.assert_code(0);
+    assert!(!site.path(".kadr-cache/records.99999.tmp").exists());
+}
+
+#[test]
+fn a_run_that_finds_the_cache_being_written_leaves_it_alone() {
+    let site = Site::new();
+    settle(&site);
+    check(&site, &[]).0.assert_code(0);
+    let before = std::fs::read(cache_file(&site)).unwrap();
+    // Another run holds the cache's lock while it writes.
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(site.path(".kadr-cache/lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    edit(&site, &vacancy_file(OPEN), "status: open", "status: closed");
+    let (outcome, _) = check(&site, &[]);
+    outcome.assert_code(0);
+    assert_eq!(std::fs::read(cache_file(&site)).unwrap(), before);
+    drop(lock);
+    check(&site, &[]).0.assert_code(0);
+    assert_ne!(std::fs::read(cache_file(&site)).unwrap(), before);
+}

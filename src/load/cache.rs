@@ -160,6 +160,25 @@ pub fn write(root: &Path, entries: &[(&Path, Stamp, &Record)]) -> std::io::Resul
             "Signature: 8a477f597d28d172789f06886806bc55\n# kadr's cache (https://bford.info/cachedir/)\n",
         )?;
     }
+    // One writer at a time: a run that finds the cache being written by another leaves
+    // it to that one (it wrote what the two read). The lock is held until the new cache
+    // is in place, and under it the temporary files of killed runs are removed.
+    let lock = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join("lock"))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => return Ok(()),
+        Err(fs::TryLockError::Error(e)) => return Err(e),
+    }
+    for entry in fs::read_dir(&dir)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&format!("{FILE}.")) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     let temporary = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
     let written = (|| {
         let mut file = std::io::BufWriter::new(fs::File::create(&temporary)?);
