@@ -345,7 +345,9 @@ fn check(common: &Common) -> ExitCode {
     match pipeline::check_with_disk_cache(&common.root, today, !common.no_cache) {
         Ok(checked) => {
             report(&checked, common);
-            let code = if checked.has_errors() {
+            let code = if has_io_errors(&checked) {
+                ExitCode::from(2)
+            } else if checked.has_errors() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -385,6 +387,7 @@ fn build(common: &Common, out: Option<PathBuf>, force: bool) -> ExitCode {
     };
     let result = pipeline::build(&mut checked, today, &output);
     report(&checked, common);
+    let io = has_io_errors(&checked);
     exit_without_freeing(checked);
     match result {
         Ok(Some(written)) => {
@@ -404,13 +407,22 @@ fn build(common: &Common, out: Option<PathBuf>, force: bool) -> ExitCode {
         }
         Ok(None) => {
             eprintln!("build failed: {} was left as it was", output.describe());
-            ExitCode::from(1)
+            ExitCode::from(if io { 2 } else { 1 })
         }
         Err(e) => {
             eprintln!("error: {e}; {} was left as it was", output.describe());
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether a file could not be read (SPEC.md: I/O problems exit with 2, content ones
+/// with 1).
+fn has_io_errors(checked: &pipeline::Checked) -> bool {
+    checked
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.message.id == "io-error")
 }
 
 /// The process ends after this: the site's records (thousands of strings) are left for

@@ -255,6 +255,10 @@ fn serves_exactly_the_bytes_that_build_writes() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        if rel == ".kadr-output" {
+            // The mark of a kadr output (output::MARKER), not a page of the site.
+            continue;
+        }
         let built = std::fs::read_to_string(&file).unwrap();
         let (status, served) = get(server.port, &format!("/{rel}"));
         assert_eq!(status, 200, "{rel}");
@@ -358,4 +362,66 @@ fn content_deleted_and_made_again_is_watched_again() {
     });
     drop(server);
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Sends `request` as it is; returns the whole response.
+fn raw(port: u16, request: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[test]
+fn a_request_by_another_sites_name_is_refused_and_redirects_stay_on_this_server() {
+    let root = content_only_site("hosts");
+    let server = serve(&root);
+    let port = server.port;
+    // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1.
+    let refused = raw(
+        port,
+        "GET /ru/kadrovaya-politika/ HTTP/1.1\r\nHost: evil.example:1111\r\nConnection: close\r\n\r\n",
+    );
+    assert!(refused.starts_with("HTTP/1.1 421"), "{refused}");
+    assert!(!refused.contains("Кадровая политика"));
+    for host in ["127.0.0.1", "localhost", "[::1]"] {
+        let ok = raw(
+            port,
+            &format!(
+                "GET /ru/kadrovaya-politika/ HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert!(ok.starts_with("HTTP/1.1 200"), "{host}: {ok}");
+    }
+    // `//kk/x` must not become `Location: //kk/x/`, an address on the server `kk`.
+    let redirect = raw(
+        port,
+        "GET //kk/kadr-sayasaty HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    );
+    let location = redirect
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("location: ")
+                .or_else(|| l.strip_prefix("Location: "))
+        })
+        .unwrap_or_else(|| panic!("{redirect}"));
+    assert_eq!(location.trim(), "/kk/kadr-sayasaty/");
+    drop(server);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn serve_of_a_root_that_does_not_exist_exits_with_2() {
+    let output = Command::new(env!("CARGO_BIN_EXE_kadr"))
+        .args(["serve", "--port", "0", "--root", "/nonexistent/kadr-site"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a directory"));
 }

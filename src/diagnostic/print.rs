@@ -180,22 +180,36 @@ fn human(
         Renderer::plain()
     };
     let mut out = String::new();
+    // Each file's text and its lines, once: a file with thousands of problems would
+    // otherwise be read (and its lines counted) once per problem.
+    let mut lines_of: std::collections::HashMap<crate::model::FileId, Vec<String>> =
+        std::collections::HashMap::new();
     for d in diagnostics {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let message = messages.text(&d.message);
-        let hint = messages.hint(&d.message, d.hint.as_ref());
+        // A value from a record is printed as written, but never as a control character
+        // a terminal or a CI log would act on (a line feed starting `::error`, an escape).
+        let message = visible(&messages.text(&d.message));
+        let hint = messages
+            .hint(&d.message, d.hint.as_ref())
+            .map(|h| visible(&h));
         let path = sources.path(d.loc.file);
         let mut title = level.primary_title(message.as_str());
         if let Some(rule) = d.rule {
             title = title.id(rule);
         }
-        let text = sources.get(d.loc.file).and_then(|f| f.text());
-        let line_text = text
-            .as_deref()
-            .and_then(|t| yaml_lines(t).nth(d.loc.pos.line.saturating_sub(1) as usize));
+        let lines = lines_of.entry(d.loc.file).or_insert_with(|| {
+            sources
+                .get(d.loc.file)
+                .and_then(|f| f.text())
+                .map(|t| yaml_lines(&t).map(visible_in_place).collect())
+                .unwrap_or_default()
+        });
+        let line_text = lines
+            .get(d.loc.pos.line.saturating_sub(1) as usize)
+            .map(String::as_str);
         let group = match line_text {
             Some(line) if d.loc.pos.line > 0 => {
                 let span = token_span(line, d.loc.pos.col);
@@ -232,6 +246,43 @@ fn human(
     );
     out.push('\n');
     out
+}
+
+/// Whether a terminal or a CI log could act on `c` instead of showing it: a control
+/// character (C0, DEL, C1) or a bidirectional override or isolate (which reorders what
+/// is shown after it).
+fn is_hidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with each such character written as an escape, `\u{A}`.
+fn visible(text: &str) -> String {
+    if !text.chars().any(is_hidden) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if is_hidden(c) {
+                format!("\\u{{{:X}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A snippet line with each such character replaced by one visible one (U+FFFD), so
+/// that character columns keep pointing where they did; a tab stays a tab.
+fn visible_in_place(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if c != '\t' && is_hidden(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Lines as YAML (and so every position kadr reports) counts them: ended by `\n`,
@@ -287,6 +338,19 @@ mod tests {
     fn token_span_stops_at_a_delimiter() {
         let line = "unit: dp-almata # typo";
         assert_eq!(&line[token_span(line, 7)], "dp-almata");
+    }
+
+    #[test]
+    fn human_output_shows_control_characters_instead_of_acting_on_them() {
+        assert_eq!(
+            visible("a\n::error::x\u{1b}[31m"),
+            "a\\u{A}::error::x\\u{1B}[31m"
+        );
+        assert_eq!(visible("Қазақ тілі\t"), "Қазақ тілі\\u{9}");
+        assert_eq!(
+            visible_in_place("a\u{1b}b\u{202E}c\td"),
+            "a\u{FFFD}b\u{FFFD}c\td"
+        );
     }
 
     #[test]

@@ -31,6 +31,9 @@ use crate::diagnostic::{Diagnostic, Sources};
 use crate::model::{FileId, Pos, SiteData};
 use read::Ctx;
 
+/// How many nested folders below `content/vacancies/` records are read from.
+pub const MAX_VACANCY_DEPTH: usize = 32;
+
 /// A record file may not be larger than this (SPEC.md).
 pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 /// Theme files (templates, CSS, images) may be larger, but not unbounded.
@@ -524,6 +527,9 @@ fn read_record_keeping(
                     Diagnostic::error("duplicate-key", id, e.pos).arg("key", key)
                 }
                 yaml::SyntaxKind::TooComplex => Diagnostic::error("yaml-too-complex", id, e.pos),
+                yaml::SyntaxKind::SecondDocument => {
+                    Diagnostic::error("yaml-second-document", id, e.pos)
+                }
             });
             return (
                 kept(text, &diagnostics),
@@ -601,9 +607,15 @@ pub fn add_record(data: &mut SiteData, kind: Kind, path: &str, record: Option<Re
 #[derive(Debug)]
 pub enum FileProblem {
     TooLarge(u64),
-    NotUtf8 { pos: Pos },
-    Binary { pos: Pos },
+    NotUtf8 {
+        pos: Pos,
+    },
+    Binary {
+        pos: Pos,
+    },
     Symlink,
+    /// A FIFO, a device or a socket: reading one could block for ever.
+    NotRegular,
     Io(String),
 }
 
@@ -621,6 +633,9 @@ impl FileProblem {
                 Diagnostic::error("binary-file", id, *pos).arg("path", rel)
             }
             FileProblem::Symlink => Diagnostic::error("symlink", id, Pos::START).arg("path", rel),
+            FileProblem::NotRegular => {
+                Diagnostic::error("not-a-regular-file", id, Pos::START).arg("path", rel)
+            }
             FileProblem::Io(e) => Diagnostic::error("io-error", id, Pos::START)
                 .arg("path", rel)
                 .arg("detail", e.as_str()),
@@ -666,10 +681,13 @@ fn read_bytes_into(path: &Path, limit: u64, bytes: &mut Vec<u8>) -> Result<(), F
     if meta.file_type().is_symlink() {
         return Err(FileProblem::Symlink);
     }
+    if !meta.is_file() {
+        return Err(FileProblem::NotRegular);
+    }
     if meta.len() > limit {
         return Err(FileProblem::TooLarge(meta.len()));
     }
-    let file = fs::File::open(path).map_err(|e| FileProblem::Io(e.to_string()))?;
+    let file = open_regular(path)?;
     bytes.reserve(meta.len() as usize);
     // `take` guards against a file that grows between the size check and the read.
     file.take(limit + 1)
@@ -679,6 +697,27 @@ fn read_bytes_into(path: &Path, limit: u64, bytes: &mut Vec<u8>) -> Result<(), F
         return Err(FileProblem::TooLarge(bytes.len() as u64));
     }
     Ok(())
+}
+
+/// Opens a regular file for reading. On Linux the file is opened without blocking and
+/// checked again once open, so that a FIFO put in its place after the first look cannot
+/// make kadr wait for a writer for ever.
+fn open_regular(path: &Path) -> Result<fs::File, FileProblem> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| FileProblem::Io(e.to_string()))?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err(FileProblem::NotRegular),
+        Err(e) => Err(FileProblem::Io(e.to_string())),
+    }
 }
 
 /// The 1-based line and character column of byte `offset` (valid UTF-8 before it).
@@ -780,10 +819,16 @@ fn discover(
     if !dir.is_dir() {
         return;
     }
+    // Further than records are read, to report what lies there (bounded: a tree of
+    // folders without end is not walked to its end).
+    let max_depth = if recursive { 2 * MAX_VACANCY_DEPTH } else { 2 };
+    // Depth counts the file too: a record in 32 nested folders is at depth 33.
+    let read_depth = if recursive { MAX_VACANCY_DEPTH + 1 } else { 1 };
     let walker = WalkDir::new(dir)
         .follow_links(false)
-        .max_depth(if recursive { 32 } else { 1 })
+        .max_depth(max_depth)
         .sort_by_file_name();
+    let mut too_deep_reported = false;
     for entry in walker
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
@@ -809,15 +854,31 @@ fn discover(
         if entry.file_type().is_dir() {
             continue;
         }
-        if name.ends_with(".yml") {
-            let id = sources.add(relative(root, path), None);
-            diagnostics.push(
-                Diagnostic::error("yml-extension", id, Pos::START)
-                    .arg("path", relative(root, path)),
-            );
+        let lower = name.to_lowercase();
+        let yaml_like = lower.ends_with(".yaml") || lower.ends_with(".yml");
+        if !yaml_like {
+            continue;
+        }
+        let rel = relative(root, path);
+        if entry.depth() > read_depth {
+            if recursive && !too_deep_reported {
+                too_deep_reported = true;
+                let id = sources.add(rel.clone(), None);
+                diagnostics.push(Diagnostic::error("too-deep", id, Pos::START).arg("path", rel));
+            } else if !recursive && entry.depth() == 2 {
+                let id = sources.add(rel.clone(), None);
+                diagnostics.push(
+                    Diagnostic::error("nested-record", id, Pos::START)
+                        .arg("path", rel)
+                        .arg("folder", relative(root, dir)),
+                );
+            }
             continue;
         }
         if !name.ends_with(".yaml") {
+            // `.yml`, `.YAML`, `.Yaml`: a record the officer meant, which kadr would skip.
+            let id = sources.add(rel.clone(), None);
+            diagnostics.push(Diagnostic::error("yml-extension", id, Pos::START).arg("path", rel));
             continue;
         }
         // Symbolic links are reported when read (FileProblem::Symlink): nothing outside

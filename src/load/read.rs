@@ -303,7 +303,20 @@ pub fn seq<'n>(ctx: &mut Ctx, node: &'n Node) -> Option<&'n [Node]> {
 
 pub fn string(ctx: &mut Ctx, node: &Node) -> Option<Spanned<String>> {
     match &node.value {
-        Value::Str(s) => Some(Spanned::new(s.clone(), node.pos)),
+        Value::Str(s) => {
+            if let Some((offset, c)) = first_forbidden_char(s) {
+                let lines_before = s[..offset].matches('\n').count() as u32;
+                let pos = if lines_before > 0 {
+                    Pos::new(node.pos.line + lines_before, node.pos.col)
+                } else {
+                    node.pos
+                };
+                let d = Diagnostic::error("forbidden-character", ctx.file, pos)
+                    .arg("char", format!("U+{:04X}", c as u32));
+                ctx.push(d);
+            }
+            Some(Spanned::new(s.clone(), node.pos))
+        }
         Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
             let d = Diagnostic::error("wrong-type", ctx.file, node.pos)
                 .arg("expected", "text")
@@ -317,6 +330,37 @@ pub fn string(ctx: &mut Ctx, node: &Node) -> Option<Spanned<String>> {
             None
         }
     }
+}
+
+/// The first character of `s` that a published page or feed may not hold, with its
+/// byte offset: a control character other than tab, line feed and carriage return
+/// (XML 1.0 forbids C0 controls, HTML forbids C1 ones and DEL), or a noncharacter
+/// (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE and U+FFFF among
+/// them). YAML's escapes (`"\u0001"`, `"\uFFFE"`) can write any of them.
+pub fn first_forbidden_char(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Most text is ASCII letters or two-byte Cyrillic: one comparison each.
+        let suspect = b < 0x20 || b == 0x7F || b == 0xC2 || b >= 0xEF;
+        if suspect {
+            let c = s[i..].chars().next()?;
+            let forbidden = match c {
+                '\t' | '\n' | '\r' => false,
+                '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
+                '\u{FDD0}'..='\u{FDEF}' => true,
+                c => (c as u32) & 0xFFFE == 0xFFFE,
+            };
+            if forbidden {
+                return Some((i, c));
+            }
+            i += c.len_utf8();
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// A `{kk: …, ru: …}` pair. A missing language is a P4 error: both languages are required.
@@ -423,6 +467,30 @@ mod tests {
         };
         let out = f(&mut ctx, &node);
         (out, diagnostics.iter().map(|d| d.message.id).collect())
+    }
+
+    #[test]
+    fn finds_the_characters_pages_and_feeds_may_not_hold() {
+        for (text, at, c) in [
+            ("a\u{1}b", 1, '\u{1}'),
+            ("Ә\u{B}", 2, '\u{B}'),
+            ("x\u{FFFE}", 1, '\u{FFFE}'),
+            ("\u{FFFF}", 0, '\u{FFFF}'),
+            ("к\u{85}", 2, '\u{85}'),
+            ("\u{7F}", 0, '\u{7F}'),
+            ("\u{FDD0}", 0, '\u{FDD0}'),
+            ("\u{1FFFE}", 0, '\u{1FFFE}'),
+            ("\u{10FFFF}", 0, '\u{10FFFF}'),
+        ] {
+            assert_eq!(first_forbidden_char(text), Some((at, c)), "{text:?}");
+        }
+        for fine in [
+            "Қазақстан\tРеспубликасы\r\n",
+            "€ ½ ﬁ \u{FFFD} \u{1F600} \u{FEFF}",
+            "\u{A0}\u{202F}",
+        ] {
+            assert_eq!(first_forbidden_char(fine), None, "{fine:?}");
+        }
     }
 
     #[test]

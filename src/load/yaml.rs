@@ -60,6 +60,8 @@ pub enum SyntaxKind {
     DuplicateKey(String),
     /// Too deep, too many nodes, or aliases that expand too far (an "alias bomb").
     TooComplex,
+    /// A second document (`---`) in the file: a record file holds one.
+    SecondDocument,
 }
 
 /// Limits that keep a hostile file (an alias bomb, deep nesting, a huge flow collection)
@@ -121,6 +123,10 @@ fn classify(err: &serde_saphyr::Error) -> SyntaxKind {
         E::DuplicateMappingKey { key, .. } => {
             SyntaxKind::DuplicateKey(key.clone().unwrap_or_default())
         }
+        E::Budget {
+            breach: serde_saphyr::budget::BudgetBreach::Documents { .. },
+            ..
+        } => SyntaxKind::SecondDocument,
         E::Budget { .. }
         | E::AliasReplayCounterOverflow { .. }
         | E::AliasReplayLimitExceeded { .. }

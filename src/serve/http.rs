@@ -46,6 +46,7 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<(), Str
     let app = Router::new()
         .route(LIVE_PATH, get(live))
         .fallback(get(page))
+        .layer(axum::middleware::from_fn(only_addressed_by_ip_or_localhost))
         .with_state(shared);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
@@ -54,6 +55,43 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<(), Str
         })
         .await
         .map_err(|e| format!("server error: {e}"))
+}
+
+/// Whether a request's `Host` names this server by an IP address or as `localhost`. A
+/// page of another site that gets its own name to resolve to this machine (DNS
+/// rebinding) sends its own name, and is refused: it could otherwise read the preview,
+/// drafts included, from the officer's browser.
+pub fn host_is_allowed(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        // `[::1]:1111`
+        Some(rest) => match rest.split_once(']') {
+            Some((ip, port)) if port.is_empty() || port.starts_with(':') => {
+                return ip.parse::<std::net::Ipv6Addr>().is_ok();
+            }
+            _ => return false,
+        },
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+async fn only_addressed_by_ip_or_localhost(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| request.uri().authority().map(|a| a.as_str()));
+    match host {
+        Some(host) if host_is_allowed(host) => next.run(request).await,
+        _ => (
+            StatusCode::MISDIRECTED_REQUEST,
+            "kadr serve answers only requests addressed to it by IP address or as localhost\n",
+        )
+            .into_response(),
+    }
 }
 
 /// `event: reload` after every rebuild.
@@ -119,6 +157,23 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The address of the folder of page path `path` (`kk/x` → `/kk/x/`), percent-encoded
+/// where a header needs it: always one absolute path on this server.
+fn folder_location(path: &str) -> String {
+    let mut out = String::from("/");
+    for part in path.split('/').filter(|p| !p.is_empty()) {
+        for b in part.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out.push('/');
+    }
+    out
+}
+
 fn content_type(path: &str) -> &'static str {
     match path.rsplit_once('.').map(|(_, ext)| ext) {
         Some("html") => "text/html; charset=utf-8",
@@ -148,10 +203,11 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     if let Some(bytes) = snapshot.pages.get(&path) {
         return respond(&snapshot, &path, bytes, StatusCode::OK);
     }
-    // `/kk/x` → `/kk/x/` when that folder has a page.
+    // `/kk/x` → `/kk/x/` when that folder has a page. The address is made from the
+    // page's path, never from the request's (`//host/x` would name another server).
     if !uri.path().ends_with('/') && snapshot.pages.contains_key(&format!("{path}/index.html")) {
         let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
-        if let Ok(location) = HeaderValue::from_str(&format!("{}/", uri.path())) {
+        if let Ok(location) = HeaderValue::from_str(&folder_location(&path)) {
             response.headers_mut().insert(header::LOCATION, location);
         }
         return response;
@@ -242,6 +298,37 @@ mod tests {
         ] {
             assert_eq!(page_path(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_ip_addresses_and_localhost_are_served() {
+        for ok in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "[::1]:1111",
+            "192.168.1.5:8080",
+            "[::1]",
+        ] {
+            assert!(host_is_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "localhost.evil",
+            "[::1",
+            "[zz]:1",
+            "",
+        ] {
+            assert!(!host_is_allowed(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_redirect_never_names_another_server() {
+        assert_eq!(folder_location("kk/x"), "/kk/x/");
+        assert_eq!(folder_location("/kk//x"), "/kk/x/");
+        assert_eq!(folder_location("kk/ә"), "/kk/%D3%99/");
     }
 
     #[test]

@@ -127,6 +127,9 @@ fn entry_points(checked: &pipeline::Checked) -> Vec<String> {
 
 /// Runs the preview until Ctrl-C.
 pub fn run(options: Options) -> Result<(), String> {
+    if !options.root.is_dir() {
+        return Err(format!("{} is not a directory", options.root.display()));
+    }
     let today = options.today;
     let day = move || today.unwrap_or_else(pipeline::today_in_almaty);
     let started = Instant::now();

@@ -245,7 +245,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn new(args: &[&str], code: i32, stdout: String, stderr: String) -> Outcome {
+    pub fn new(args: &[&str], code: i32, stdout: String, stderr: String) -> Outcome {
         let diagnostics = if stdout.trim_start().starts_with('[') {
             serde_json::from_str::<Vec<Value>>(&stdout)
                 .unwrap_or_else(|e| panic!("kadr printed invalid JSON ({e}):\n{stdout}"))
