@@ -75,3 +75,67 @@ fn a_year_without_a_calendar_file_fails() {
         outcome.report()
     );
 }
+
+// The law as it stands in 2026: with the new Constitution (in force from 1 July 2026)
+// Constitution Day moved from 30 August to 15 March, and Republic Day is named
+// «Қазақстан Республикасы күні» / «День Республики Казахстан». kadr's built-in years.
+
+#[test]
+fn in_2026_the_31st_of_august_is_a_working_day() {
+    let outcome = calendar(&["2026", "--lang", "ru"]);
+    outcome.assert_code(0);
+    assert!(!outcome.stdout.contains("2026-08-3"), "{}", outcome.stdout);
+    assert!(
+        !outcome.stdout.contains("Конституции"),
+        "{}",
+        outcome.stdout
+    );
+    assert!(
+        outcome.stdout.contains("День Республики Казахстан"),
+        "{}",
+        outcome.stdout
+    );
+}
+
+#[test]
+fn in_2027_constitution_day_is_the_15th_of_march() {
+    let outcome = calendar(&["2027", "--lang", "kk"]);
+    outcome.assert_code(0);
+    let line = outcome
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("2027-03-15"))
+        .unwrap_or_else(|| panic!("{}", outcome.stdout));
+    assert!(line.contains("Конституциясы күні"), "{line}");
+    assert!(!outcome.stdout.contains("2027-08-30"), "{}", outcome.stdout);
+    assert!(outcome.stdout.contains("Қазақстан Республикасы күні"));
+}
+
+#[test]
+fn p4_counts_the_31st_of_august_2026_as_a_working_day() {
+    // Arose on Thursday 27 August 2026: the third working day after is Tuesday
+    // 1 September (28 August, 31 August, 1 September), not Wednesday 2 September.
+    let site = common::Site::new();
+    site.remove("content/calendar/2026.yaml"); // kadr's own year
+    let file = common::vacancy_file(common::OPEN);
+    site.edit(&file, "arose_on: 2026-11-20", "arose_on: 2026-08-27");
+    site.edit(
+        &file,
+        "published_on: 2026-11-24",
+        "published_on: 2026-09-02",
+    );
+    let outcome = site.check();
+    outcome.assert_code(1);
+    outcome.assert_error(
+        &file,
+        site.line_of(&file, "published_on:"),
+        Some("P4"),
+        "2026-09-01",
+    );
+    site.edit(
+        &file,
+        "published_on: 2026-09-02",
+        "published_on: 2026-09-01",
+    );
+    site.check().assert_code(0);
+}

@@ -345,11 +345,11 @@ mod tests {
     fn description_ends_with_the_years_working_days() {
         assert!(
             described(2026, Lang::Kk)
-                .ends_with("\n2026 жылғы жұмыс күндерінің саны (бес күндік жұмыс аптасы): 246\n")
+                .ends_with("\n2026 жылғы жұмыс күндерінің саны (бес күндік жұмыс аптасы): 247\n")
         );
         assert!(
             described(2026, Lang::Ru)
-                .ends_with("\nРабочих дней в 2026 году (пятидневная рабочая неделя): 246\n")
+                .ends_with("\nРабочих дней в 2026 году (пятидневная рабочая неделя): 247\n")
         );
     }
 

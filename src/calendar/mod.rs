@@ -739,13 +739,32 @@ mod tests {
     }
 
     #[test]
+    fn constitution_day_on_a_weekend_carries_over_like_the_other_holidays() {
+        // 15 March 2031 is a Saturday: its day off moves to Monday 17 March.
+        let calendar = Calendar::new(&[kazakhstan(2031, date(2031, 3, 25))]);
+        assert_eq!(calendar.is_working_day(date(2031, 3, 17)), Ok(false));
+        assert_eq!(calendar.is_working_day(date(2031, 3, 18)), Ok(true));
+        assert_eq!(
+            calendar.is_working_day(date(2031, 8, 30)),
+            Ok(false),
+            "a Saturday"
+        );
+        assert_eq!(
+            calendar.is_working_day(date(2031, 9, 1)),
+            Ok(true),
+            "no carry-over"
+        );
+    }
+
+    #[test]
     fn working_days_per_year_follow_the_statutory_calendar() {
         // Counted by hand: 261 weekdays each year, less the weekdays off (2025: 16, and
-        // Sunday 5 January worked; 2026: 15; 2027: 14).
+        // Sunday 5 January worked; 2026: 14, with no Constitution Day under the amended
+        // law; 2027: 14, with Monday 15 March off and Monday 30 August worked).
         let calendar = sample();
         assert_eq!(
             [2025, 2026, 2027].map(|year| calendar.working_days_in_year(year)),
-            [Some(246), Some(246), Some(247)]
+            [Some(246), Some(247), Some(247)]
         );
     }
 

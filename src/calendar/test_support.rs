@@ -62,9 +62,26 @@ pub fn record(
 }
 
 /// The holidays and days off that Kazakhstan's law lists for `year`, with the first day
-/// of Kurban Ait on `kurban_ait`, and no transfers.
+/// of Kurban Ait on `kurban_ait`, and no transfers. The law as amended with the new
+/// Constitution (in force from 1 July 2026): Constitution Day is 30 August up to 2025,
+/// not observed in 2026, and 15 March from 2027; Republic Day is «Қазақстан
+/// Республикасы күні» / «День Республики Казахстан» from 2026.
 pub fn kazakhstan(year: i16, kurban_ait: Date) -> CalendarYear {
-    let holidays = vec![
+    let constitution_day = match year {
+        ..=2025 => Some(date(year, 8, 30)),
+        2026 => None,
+        _ => Some(date(year, 3, 15)),
+    };
+    let republic_day = if year <= 2025 {
+        named(date(year, 10, 25), "Республика күні", "День Республики")
+    } else {
+        named(
+            date(year, 10, 25),
+            "Қазақстан Республикасы күні",
+            "День Республики Казахстан",
+        )
+    };
+    let mut holidays = vec![
         named(date(year, 1, 1), "Жаңа жыл", "Новый год"),
         named(date(year, 1, 2), "Жаңа жыл", "Новый год"),
         named(
@@ -87,14 +104,17 @@ pub fn kazakhstan(year: i16, kurban_ait: Date) -> CalendarYear {
         ),
         named(date(year, 5, 9), "Жеңіс күні", "День Победы"),
         named(date(year, 7, 6), "Астана күні", "День столицы"),
-        named(
-            date(year, 8, 30),
-            "Қазақстан Республикасының Конституциясы күні",
-            "День Конституции Республики Казахстан",
-        ),
-        named(date(year, 10, 25), "Республика күні", "День Республики"),
+        republic_day,
         named(date(year, 12, 16), "Тәуелсіздік күні", "День Независимости"),
     ];
+    if let Some(day) = constitution_day {
+        holidays.push(named(
+            day,
+            "Қазақстан Республикасының Конституциясы күні",
+            "День Конституции Республики Казахстан",
+        ));
+    }
+    holidays.sort_by_key(|h| h.date.value);
     let days_off = vec![
         named(
             date(year, 1, 7),
