@@ -230,13 +230,14 @@ fn filter_pages_link_their_translation_and_are_in_the_sitemap() {
 }
 
 #[test]
-fn every_page_loads_the_fingerprinted_stylesheet_and_script_of_the_theme() {
+fn every_page_loads_the_fingerprinted_stylesheet_script_and_icon_of_the_theme() {
     let site = Site::new();
     let output = site.build_ok("public");
     for (path, html) in html_pages(&output) {
         for (tag, attr, stem, ext) in [
             ("link", "href", "assets/style.", ".css"),
             ("script", "src", "assets/kadr.", ".js"),
+            ("link", "href", "assets/favicon.", ".svg"),
         ] {
             let href = tags(&html)
                 .into_iter()
@@ -293,5 +294,53 @@ fn every_page_has_the_low_vision_switch_the_language_switch_and_one_h1() {
                 .any(|t| t.name == "a" && t.attr("href") == Some("#main")),
             "{path}: no skip link"
         );
+    }
+}
+
+#[test]
+fn every_page_has_a_description_for_search_engines() {
+    let site = site_with_two_open();
+    let output = site.build_ok("public");
+    let mut seen = 0;
+    for (path, html) in html_pages(&output) {
+        if path == "index.html" {
+            continue; // the redirect to the default language
+        }
+        let description = tags(&html)
+            .into_iter()
+            .find(|t| t.name == "meta" && t.attr("name") == Some("description"))
+            .and_then(|t| t.attr("content").map(str::to_string))
+            .unwrap_or_else(|| panic!("{path} has no description"));
+        assert!(description.chars().count() > 20, "{path}: {description:?}");
+        seen += 1;
+    }
+    assert!(seen > 10);
+    // A vacancy's says what, where and until when.
+    let page = output.read(&format!("{}{OPEN}/index.html", list_dir("ru")));
+    let meta = tags(&page)
+        .into_iter()
+        .find(|t| t.name == "meta" && t.attr("name") == Some("description"))
+        .and_then(|t| t.attr("content").map(str::to_string))
+        .unwrap();
+    for part in [
+        "Начальник управления",
+        "Департамент полиции города Алматы",
+        "8 декабря 2026",
+    ] {
+        assert!(meta.contains(part), "{meta}");
+    }
+}
+
+#[test]
+fn the_filter_form_can_be_submitted_from_the_keyboard() {
+    // WCAG 2 H32.2: a form has a submit button (the list filters as the choices change,
+    // and the button applies them too).
+    let site = site_with_two_open();
+    let output = site.build_ok("public");
+    for lang in LANGS {
+        let html = output.read(&format!("{}index.html", list_dir(lang)));
+        let form = &html[html.find("<form class=\"filter-form\"").unwrap()..];
+        let form = &form[..form.find("</form>").unwrap()];
+        assert!(form.contains("<button type=\"submit\""), "{form}");
     }
 }

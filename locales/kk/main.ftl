@@ -24,6 +24,10 @@ page-not-found = Бет табылмады
 page-not-found-text = Сіз іздеген бет жоқ немесе жойылған. Бос лауазымдар тізімінен қажетті хабарландыруды табыңыз.
 back-to-list = Бос лауазымдар тізіміне оралу
 
+# The description search engines show for a vacancy page.
+meta-vacancy-open = { $position }, { $unit }. Құжаттарды қабылдаудың соңғы күні — { $deadline }.
+meta-vacancy-closed = { $position }, { $unit }. { $status }.
+
 status = Мәртебесі
 status-open = Құжаттар қабылданады
 status-closed = Құжаттарды қабылдау аяқталды
@@ -76,6 +80,7 @@ filter-by-unit = Бөлініс бойынша
 filter-by-category = Лауазым санаты бойынша
 filter-all = Барлық бос лауазымдар
 filter-all-units = Барлық бөліністер
+filter-apply = Көрсету
 filter-all-categories = Барлық санаттар
 filter-unit-heading = Бос лауазымдар: { $name }
 filter-category-heading = { $code } санатындағы бос лауазымдар: { $name }

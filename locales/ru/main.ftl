@@ -26,6 +26,10 @@ page-not-found = Страница не найдена
 page-not-found-text = Страницы, которую вы ищете, нет или она удалена. Найдите нужное объявление в списке вакантных должностей.
 back-to-list = Вернуться к списку вакансий
 
+# The description search engines show for a vacancy page.
+meta-vacancy-open = { $position }, { $unit }. Последний день приёма документов — { $deadline }
+meta-vacancy-closed = { $position }, { $unit }. { $status }.
+
 status = Статус
 status-open = Идёт приём документов
 status-closed = Приём документов завершён
@@ -81,6 +85,7 @@ filter-by-unit = По подразделению
 filter-by-category = По категории должности
 filter-all = Все вакансии
 filter-all-units = Все подразделения
+filter-apply = Показать
 filter-all-categories = Все категории
 filter-unit-heading = Вакантные должности: { $name }
 filter-category-heading = Вакантные должности категории { $code }: { $name }

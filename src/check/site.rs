@@ -9,22 +9,29 @@ pub fn check_site(data: &SiteData, out: &mut Vec<Diagnostic>) {
     let url = &site.base_url;
     // A placeholder `kadr init` wrote is reported as such (check::stubs).
     let url_is_placeholder = crate::check::stubs::is_placeholder(url);
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
+    // An absolute http(s) address with a host, and nothing after the path: every
+    // output address is made by appending to it.
+    let parsed = url::Url::parse(url).ok().filter(|u| {
+        matches!(u.scheme(), "http" | "https")
+            && u.host_str().is_some_and(|h| !h.is_empty())
+            && u.query().is_none()
+            && u.fragment().is_none()
+            && u.username().is_empty()
+            && u.password().is_none()
+            && !url.contains(char::is_whitespace)
+            // `https:///x` parses with the host `x`: the address must name its host.
+            && url
+                .split_once("://")
+                .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'))
+    });
+    match parsed {
         _ if url_is_placeholder => {}
-        Some(rest)
-            if !rest.is_empty()
-                && !rest.starts_with('/')
-                && !url.contains(char::is_whitespace)
-                && !url.contains(['?', '#']) =>
-        {
-            if url.starts_with("http://") {
+        Some(u) => {
+            if u.scheme() == "http" {
                 out.push(Diagnostic::warning("base-url-http", site.file, url.pos).rule("P2"));
             }
         }
-        _ => out.push(
+        None => out.push(
             Diagnostic::error("bad-base-url", site.file, url.pos)
                 .rule("P2")
                 .arg("value", url.value.as_str()),

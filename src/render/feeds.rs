@@ -210,26 +210,42 @@ pub fn sitemap(index: &Index) -> Page {
         List,
         Archive(usize),
         Filter(Filter<'a>),
-        Vacancy(&'a str, jiff::civil::Date),
+        Vacancy(&'a str),
     }
     let dir = |entry: &Entry, lang: Lang| match entry {
         Entry::List => index.list_dir(lang),
         Entry::Archive(n) => index.archive_dir(lang, *n),
         Entry::Filter(f) => f.dir(index, lang),
-        Entry::Vacancy(id, _) => index.vacancy_dir(lang, id),
+        Entry::Vacancy(id) => index.vacancy_dir(lang, id),
     };
-    let archived = index.published().iter().filter(|s| !s.is_open()).count();
-    let pages = crate::render::views::paginate(archived, crate::render::views::ARCHIVE_PAGE_SIZE);
-    let mut entries = vec![Entry::List];
-    entries.extend((1..=pages).map(Entry::Archive));
-    entries.extend(filters(index).into_iter().map(Entry::Filter));
-    for s in index.published() {
-        let modified = s
-            .vacancy
+    // A page was last modified when the newest change of what it lists was made (a
+    // vacancy's `updated_on`, else its `published_on`).
+    let modified = |s: &crate::render::Shown| {
+        s.vacancy
             .updated_on
             .as_ref()
-            .map_or(*s.vacancy.published_on, |d| **d);
-        entries.push(Entry::Vacancy(&s.vacancy.id, modified));
+            .map_or(*s.vacancy.published_on, |d| **d)
+    };
+    let newest =
+        |listed: &mut dyn Iterator<Item = &crate::render::Shown>| listed.map(modified).max();
+    let published = index.published();
+    let archived: Vec<_> = published.iter().filter(|s| !s.is_open()).collect();
+    let per_page = crate::render::views::ARCHIVE_PAGE_SIZE;
+    let pages = crate::render::views::paginate(archived.len(), per_page);
+    let mut entries = vec![(
+        Entry::List,
+        newest(&mut published.iter().filter(|s| s.is_open())),
+    )];
+    entries.extend((1..=pages).map(|n| {
+        let listed = archived.iter().skip((n - 1) * per_page).take(per_page);
+        (Entry::Archive(n), newest(&mut listed.copied()))
+    }));
+    entries.extend(filters(index).into_iter().map(|f| {
+        let date = newest(&mut published.iter().filter(|s| s.is_open() && f.matches(s)));
+        (Entry::Filter(f), date)
+    }));
+    for s in published {
+        entries.push((Entry::Vacancy(&s.vacancy.id), Some(modified(s))));
     }
     let mut out = String::with_capacity(entries.len() * 1024);
     out.push_str(
@@ -239,14 +255,14 @@ pub fn sitemap(index: &Index) -> Page {
         .iter()
         .position(|l| *l == index.default_lang())
         .unwrap_or(0);
-    for entry in &entries {
+    for (entry, lastmod) in &entries {
         // Each address once per language, escaped once: a large site has 20,000 entries.
         let urls = Lang::ALL.map(|l| xml(&index.absolute(&dir(entry, l))));
         for (i, _) in Lang::ALL.iter().enumerate() {
             out.push_str("<url>\n<loc>");
             out.push_str(&urls[i]);
             out.push_str("</loc>\n");
-            if let Entry::Vacancy(_, m) = entry {
+            if let Some(m) = lastmod {
                 let _ = writeln!(out, "<lastmod>{m}</lastmod>");
             }
             for (alt, url) in Lang::ALL.iter().zip(&urls) {

@@ -28,7 +28,7 @@ impl Filter<'_> {
         }
     }
 
-    fn matches(&self, s: &Shown) -> bool {
+    pub(crate) fn matches(&self, s: &Shown) -> bool {
         match self {
             Filter::Unit(u) => s.unit.id.value == u.id.value,
             Filter::Category(c) => s.category.code.value == c.code.value,

@@ -30,6 +30,10 @@ pub struct Index<'a> {
     requirements: HashMap<&'a str, &'a Arc<Requirement>>,
     /// Published vacancies, newest first.
     published: Vec<Shown<'a>>,
+    /// `base_url` as every output writes it: the host in its ASCII (punycode) form and
+    /// the path percent-encoded (sitemaps and feeds take ASCII addresses only), without
+    /// a trailing slash.
+    base: String,
 }
 
 /// A published vacancy with the status it is shown with on the build date.
@@ -101,7 +105,12 @@ impl<'a> Index<'a> {
                 .cmp(&a.vacancy.published_on.value)
                 .then_with(|| a.vacancy.id.value.cmp(&b.vacancy.id.value))
         });
+        let base = match url::Url::parse(&site.base_url) {
+            Ok(url) => url.as_str().trim_end_matches('/').to_string(),
+            Err(_) => site.base_url.trim_end_matches('/').to_string(),
+        };
         Some(Index {
+            base,
             site,
             today,
             units,
@@ -133,9 +142,9 @@ impl<'a> Index<'a> {
         self.site.languages.first().copied().unwrap_or(Lang::Kk)
     }
 
-    /// The base URL without a trailing slash.
+    /// The base URL without a trailing slash, ASCII as addresses are written.
     pub fn base(&self) -> &str {
-        self.site.base_url.trim_end_matches('/')
+        &self.base
     }
 
     /// Path (relative to the output root) of the list page's folder, ending in `/`.

@@ -63,7 +63,9 @@
   if (links) links.hidden = true;
   form.hidden = false;
   form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  // The list filters as the choices change; the button (for keyboard users, who may
+  // prefer to choose both first) applies them too, without leaving the page.
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   // A browser may restore the choices on "back": show what they select.
   if (unit.value || category.value) apply();
 })();
