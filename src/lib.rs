@@ -13,5 +13,6 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod review;
 pub mod serve;

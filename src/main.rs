@@ -160,6 +160,28 @@ enum Command {
     /// The site's theme
     #[command(subcommand)]
     Theme(ThemeCommand),
+    /// P4 compliance per unit and in total: postings placed on time and late, with their
+    /// reasons, postings not in both languages, and open ones past their deadline
+    Report {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Postings placed on or after this day (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        from: Option<Date>,
+        /// Postings placed on or before this day (YYYY-MM-DD); default: today
+        #[arg(long, value_parser = parse_date)]
+        to: Option<Date>,
+        /// One unit only (its id, a file name in content/units/)
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ReportFormat,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: MessageLang,
+        /// The day the report is made (YYYY-MM-DD); default: today in Asia/Almaty
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
     /// Print a year's days off with their reasons, to compare with the official table
     Calendar {
         year: i16,
@@ -168,6 +190,14 @@ enum Command {
         #[arg(long, value_parser = parse_lang, default_value = "kk")]
         lang: Lang,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Markdown,
+    Csv,
+    Html,
+    Json,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -253,6 +283,25 @@ fn main() -> ExitCode {
             },
         ),
         Command::Theme(ThemeCommand::Eject { root }) => eject(&root),
+        Command::Report {
+            root,
+            from,
+            to,
+            unit,
+            format,
+            lang,
+            today,
+        } => p4_report(
+            &root,
+            kadr::report::Scope {
+                from,
+                to,
+                unit,
+                today: today.unwrap_or_else(pipeline::today_in_almaty),
+            },
+            format,
+            lang,
+        ),
         Command::Bank(args) => bank(args),
         Command::Diff {
             rev,
@@ -500,6 +549,42 @@ fn calendar(year: i16, root: &std::path::Path, lang: Lang) -> ExitCode {
             }
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// `kadr report`: the P4 report on standard output; exit 0, 2 when the site cannot be
+/// read or the unit asked for does not exist. Content errors do not stop it: they are
+/// what it reports on.
+fn p4_report(
+    root: &std::path::Path,
+    scope: kadr::report::Scope,
+    format: ReportFormat,
+    lang: MessageLang,
+) -> ExitCode {
+    let checked = match pipeline::check(root, scope.today) {
+        Ok(checked) => checked,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let data = &checked.loaded.data;
+    if let Some(unit) = &scope.unit
+        && !data.units.iter().any(|u| u.id.value == *unit)
+    {
+        eprintln!("error: the site has no unit {unit} (content/units/{unit}.yaml)");
+        return ExitCode::from(2);
+    }
+    let report = kadr::report::report(data, &checked.diagnostics, checked.sources(), &scope);
+    let messages = Messages::new(lang);
+    let text = match format {
+        ReportFormat::Markdown => kadr::report::markdown(&report, &messages, lang),
+        ReportFormat::Csv => kadr::report::csv(&report, &messages, lang),
+        ReportFormat::Html => kadr::report::html(&report, &messages, lang),
+        ReportFormat::Json => kadr::report::json(&report),
+    };
+    stdout(&text);
+    exit_without_freeing(checked);
     ExitCode::SUCCESS
 }
 

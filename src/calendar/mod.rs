@@ -31,6 +31,21 @@ use crate::model::{CalendarYear, Text};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MissingYear(pub i16);
 
+/// What P4 says of one posting: see [`Calendar::p4_term`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct P4Term {
+    /// The last day the posting could be placed on.
+    pub last_day: Date,
+    /// Working days after `last_day` it was placed; 0 when on time.
+    pub late_by: i64,
+}
+
+impl P4Term {
+    pub fn is_late(&self) -> bool {
+        self.late_by > 0
+    }
+}
+
 impl fmt::Display for MissingYear {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "no working-day calendar for {}", self.0)
@@ -231,6 +246,24 @@ impl Calendar {
             count += i64::from(self.table(year)?.working_days());
         }
         Ok(count + i64::from(self.table(b.year())?.working_through(b)))
+    }
+
+    /// P4 for one posting: the last day it could be placed on, and by how many working
+    /// days `published_on` is later than that (0 when on time). `check` and `kadr report`
+    /// both judge postings with this.
+    pub fn p4_term(
+        &self,
+        arose_on: Date,
+        published_on: Date,
+        within: u32,
+    ) -> Result<P4Term, MissingYear> {
+        let last_day = self.last_day_to_publish(arose_on, within)?;
+        let late_by = if published_on > last_day {
+            self.working_days_between(last_day, published_on)?
+        } else {
+            0
+        };
+        Ok(P4Term { last_day, late_by })
     }
 
     /// P4: the last day a posting of a vacancy that arose on `arose_on` may be

@@ -35,18 +35,25 @@ pub fn check_p4_deadline(data: &SiteData, out: &mut Vec<Diagnostic>) {
         if *v.published_on < *v.arose_on {
             continue; // reported by the date checks
         }
-        let last = match cal.last_day_to_publish(*v.arose_on, within) {
-            Ok(last) => last,
+        let term = match cal.p4_term(*v.arose_on, *v.published_on, within) {
+            Ok(term) => term,
             Err(missing) => {
+                // The year the count runs into: the one of `arose_on`, else the later.
+                let pos = if cal.covers(v.arose_on.year()) {
+                    v.published_on.pos
+                } else {
+                    v.arose_on.pos
+                };
                 out.push(
-                    Diagnostic::error("calendar-missing-year", v.file, v.arose_on.pos)
+                    Diagnostic::error("calendar-missing-year", v.file, pos)
                         .rule("P4")
                         .arg("year", i64::from(missing.0)),
                 );
                 continue;
             }
         };
-        if *v.published_on <= last {
+        let (last, late_by) = (term.last_day, term.late_by);
+        if !term.is_late() {
             if let Some(reason) = &v.late_reason {
                 out.push(
                     Diagnostic::warning("late-reason-not-late", v.file, reason.pos)
@@ -56,17 +63,6 @@ pub fn check_p4_deadline(data: &SiteData, out: &mut Vec<Diagnostic>) {
             }
             continue;
         }
-        let late_by = match cal.working_days_between(last, *v.published_on) {
-            Ok(n) => n,
-            Err(missing) => {
-                out.push(
-                    Diagnostic::error("calendar-missing-year", v.file, v.published_on.pos)
-                        .rule("P4")
-                        .arg("year", i64::from(missing.0)),
-                );
-                continue;
-            }
-        };
         let d = if v.late_reason.is_some() {
             Diagnostic::warning("published-late-with-reason", v.file, v.published_on.pos)
         } else {

@@ -29,6 +29,15 @@ use crate::model::{Category, Lang, Pos, Requirement, Site, SiteData, Status, Uni
 use collate::Collators;
 pub use views::{Index, Shown};
 
+/// `s` as HTML text or a quoted attribute value: tera's own escaping, as the pages get
+/// it (for HTML that kadr writes outside the templates).
+pub fn escape_html(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(s, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// One output file: its path below the output folder (with `/`) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {

@@ -7,13 +7,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Messages, Severity, messages::MessageLang};
 use crate::pipeline::Checked;
 
-/// `s` as HTML text or a quoted attribute value (tera's own escaping, as the pages get).
-fn escape(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len());
-    // Writing into a Vec cannot fail.
-    let _ = tera::escape_html(s, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
+use crate::render::escape_html as escape;
 
 fn heading(lang: &str) -> &'static str {
     match lang {
