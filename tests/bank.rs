@@ -1336,3 +1336,130 @@ fn k20_a_store_of_format_1_opens_only_to_be_migrated_to_key_slots() {
         .code(2)
         .stderr_has("nothing to migrate");
 }
+
+/// The paths `kadr check --format json` reports under rule B12.
+fn b12_paths(office: &Office) -> Vec<String> {
+    let site = office.site();
+    let run = office.kadr(
+        &[
+            "check",
+            "--root",
+            site.to_str().unwrap(),
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    let diagnostics: Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.report()));
+    diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "B12")
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn b12_build_finds_bank_files_by_content_anywhere_under_the_site_root() {
+    let office = Office::with_four_candidates();
+    let copy = office.path("private/copy.kadrbank");
+    office.bank(&["backup", copy.to_str().unwrap()]).ok();
+    let site = office.site();
+    let store = office.store();
+    let keys = office.path("private/test.kadrbank-keys");
+    let head = office.path("private/test.kadrbank-head");
+    let place = |rel: &str, from: &Path| {
+        let to = site.join(rel);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(from, &to).unwrap();
+    };
+    place("target/debug/deps/leftover.kadrbank", &store);
+    place(".git/objects/pack/pack-1234.pack", &store);
+    let deep = (0..14)
+        .map(|i| format!("d{i}"))
+        .collect::<Vec<_>>()
+        .join("/");
+    place(&format!("{deep}/data.bin"), &store);
+    place("content/leftover.kadrbank.bak", &store);
+    place("themes/default/static/notes.txt", &keys);
+    place("locales/head.json", &head);
+    place("old/backup-2026-11-27.zip", &copy);
+    #[cfg(unix)]
+    {
+        fs::hard_link(&store, site.join("hard-link.dat")).unwrap();
+        // A folder link out of the site, and a loop, which is searched once.
+        std::os::unix::fs::symlink(office.path("private"), site.join("private-link")).unwrap();
+        std::os::unix::fs::symlink(&site, site.join("content/loop")).unwrap();
+    }
+    let found = b12_paths(&office);
+    let mut expected = vec![
+        "target/debug/deps/leftover.kadrbank".to_string(),
+        ".git/objects/pack/pack-1234.pack".to_string(),
+        format!("{deep}/data.bin"),
+        "content/leftover.kadrbank.bak".to_string(),
+        "themes/default/static/notes.txt".to_string(),
+        "locales/head.json".to_string(),
+        "old/backup-2026-11-27.zip".to_string(),
+    ];
+    if cfg!(unix) {
+        expected.push("hard-link.dat".to_string());
+        expected.push("private-link/test.kadrbank".to_string());
+        expected.push("private-link/copy.kadrbank-keys".to_string());
+    }
+    for path in &expected {
+        assert!(found.contains(path), "{path} not found in {found:?}");
+    }
+    assert!(
+        !found.iter().any(|p| p.starts_with("content/loop/")),
+        "the site is searched once: {found:?}"
+    );
+    // The build refuses and writes nothing.
+    let public = site.join("public");
+    let run = office.kadr(
+        &[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--out",
+            public.to_str().unwrap(),
+            "--today",
+            TODAY,
+        ],
+        &[],
+    );
+    run.code(1);
+    assert!(!public.exists(), "nothing was built");
+}
+
+#[test]
+fn b12_a_hard_link_to_a_store_of_format_1_is_found_by_being_the_operators_store() {
+    let office = Office::new();
+    format_1_store(&office);
+    #[cfg(unix)]
+    {
+        fs::hard_link(office.store(), office.site().join("content/data.bin")).unwrap();
+        assert_eq!(b12_paths(&office), ["content/data.bin"]);
+    }
+}
+
+#[test]
+fn b12_magics_agree_between_the_site_and_the_bank() {
+    assert_eq!(kadr::load::BANK_STORE_MAGIC, kadr_bank::store::STORE_MAGIC);
+    assert_eq!(kadr::load::BANK_KEYS_MAGIC, kadr_bank::keys::KEYS_MAGIC);
+    assert_eq!(kadr::load::BANK_HEAD_MAGIC, kadr_bank::head::HEAD_MAGIC);
+    assert_eq!(
+        kadr::load::BANK_FILE_GRANULE,
+        kadr_bank::store::FILE_GRANULE as u64
+    );
+    assert_eq!(kadr::load::BANK_EXTENSION, kadr_bank::store::EXTENSION);
+    // And a store's first bytes are what the site looks for.
+    let office = Office::new();
+    office.bank(&["init", "--admin", ADMIN]).ok();
+    let bytes = fs::read(office.store()).unwrap();
+    assert!(bytes.starts_with(&kadr::load::BANK_STORE_MAGIC));
+    assert_eq!(bytes.len() as u64 % kadr::load::BANK_FILE_GRANULE, 0);
+}

@@ -9,7 +9,10 @@
 
 mod bank_stores;
 mod cache;
-pub use bank_stores::{BANK_EXTENSION, find_bank_stores};
+pub use bank_stores::{
+    BANK_EXTENSION, BANK_FILE_GRANULE, BANK_HEAD_MAGIC, BANK_KEYS_MAGIC, BANK_STORE_MAGIC,
+    find_bank_stores,
+};
 pub use cache::DIR as CACHE_DIR;
 pub mod read;
 pub mod records;
