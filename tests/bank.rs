@@ -1463,3 +1463,124 @@ fn b12_magics_agree_between_the_site_and_the_bank() {
     assert!(bytes.starts_with(&kadr::load::BANK_STORE_MAGIC));
     assert_eq!(bytes.len() as u64 % kadr::load::BANK_FILE_GRANULE, 0);
 }
+
+#[test]
+fn b2_b6_candidate_add_refuses_a_unit_and_a_category_the_site_does_not_have() {
+    let office = Office::new();
+    office.bank(&["init", "--admin", ADMIN]).ok();
+    let foreign = SEITKALI
+        .yaml
+        .replace("unit: dp-astana", "unit: dp-karaganda")
+        .replace("category: C-3", "category: C-9");
+    fs::write(office.path("foreign.yaml"), &foreign).unwrap();
+    let file = office.path("foreign.yaml");
+    office
+        .bank(&["candidate", "add", file.to_str().unwrap()])
+        .refused("B2")
+        .refused("B6")
+        .stderr_has("unit `dp-karaganda` is not a unit of the site")
+        .stderr_has("category `C-9` is not a category of the site");
+    // Without a site (--root is not a site root) there is nothing to check against.
+    let run = office.kadr(
+        &[
+            "bank",
+            "candidate",
+            "add",
+            file.to_str().unwrap(),
+            "--root",
+            office.path("private").to_str().unwrap(),
+            "--today",
+            TODAY,
+        ],
+        &[],
+    );
+    run.ok().stderr_has("not checked against a site");
+}
+
+#[test]
+fn b6_candidate_add_refuses_an_implausible_birth_date_and_invisible_characters() {
+    let office = Office::new();
+    office.bank(&["init", "--admin", ADMIN]).ok();
+    for (yaml, expected) in [
+        (
+            SEITKALI
+                .yaml
+                .replace("birth_date: 1990-01-01", "birth_date: 1850-01-01"),
+            "would be 176 years old",
+        ),
+        (
+            SEITKALI
+                .yaml
+                .replace("birth_date: 1990-01-01", "birth_date: 2020-01-01"),
+            "would be 6 years old",
+        ),
+        (
+            SEITKALI.yaml.replace("Сейітқали", "Сейіт\u{202E}қали"),
+            "invisible character (U+202E)",
+        ),
+        (
+            SEITKALI.yaml.replace("Ержан", "Ер\u{200B}жан"),
+            "invisible character (U+200B)",
+        ),
+    ] {
+        fs::write(office.path("bad.yaml"), yaml).unwrap();
+        office
+            .bank(&[
+                "candidate",
+                "add",
+                office.path("bad.yaml").to_str().unwrap(),
+            ])
+            .refused("B6")
+            .stderr_has(expected);
+    }
+    office
+        .bank_with(
+            &["user", "add", "bo\u{200F}lat"],
+            &[("KADR_BANK_NEW_KEY", "bolat's first passphrase")],
+        )
+        .code(2)
+        .stderr_has("invisible character (U+200F)");
+}
+
+#[test]
+fn k19_list_export_refuses_to_overwrite_a_file_unless_forced() {
+    let office = Office::with_four_candidates();
+    office.add(&NURLANOV).ok();
+    office
+        .bank(&[
+            "list",
+            "create",
+            "--vacancy",
+            VACANCY,
+            "--candidates",
+            "cand-0001,cand-0002,cand-0005",
+        ])
+        .ok();
+    let out = office.path("private/list.html");
+    fs::write(&out, "the signed copy").unwrap();
+    let export = |force: bool| {
+        let mut args = vec![
+            "list",
+            "export",
+            "list-0001",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if force {
+            args.push("--force");
+        }
+        office.bank(&args)
+    };
+    export(false).refused("K19").stderr_has("--force");
+    assert_eq!(fs::read_to_string(&out).unwrap(), "the signed copy");
+    export(true).ok();
+    assert!(fs::read_to_string(&out).unwrap().contains("<html"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a replaced export is private too");
+    }
+}

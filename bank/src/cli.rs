@@ -545,10 +545,20 @@ fn migrate_cmd(ctx: &Context) -> Result<(), Error> {
 fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
     let object = file.display().to_string();
     let mut s = ctx.session("candidate add", &object)?;
+    // B2, B6: the unit and the category must be the site's, when a site is given.
+    let catalogue = ctx
+        .site
+        .catalogue()
+        .map_err(|e| Error::usage(format!("cannot load the site (--root): {e}")))?;
+    if catalogue.is_none() {
+        eprintln!(
+            "note: --root is not a site root: the candidate's unit and category are not checked against a site"
+        );
+    }
     let by = s.user.clone();
     let id = s.store.act("candidate add", &object, |tx| {
         let text = read_candidate_file(file)?;
-        let c = candidate::parse(&text, ctx.today)?;
+        let c = candidate::parse(&text, ctx.today, catalogue.as_ref())?;
         let id = records::insert_candidate(tx, &c, &by)?;
         Ok((id, person_id(id)))
     })?;
@@ -757,6 +767,9 @@ fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Err
             ));
         }
         let by = by.trim();
+        if let Some(p) = candidate::invisible_problem("--by", by) {
+            return Err(Error::refused("B6", p));
+        }
         if by.is_empty() {
             return Err(Error::usage("--by names who approved the list: \"position, rank, full name\""));
         }
@@ -840,6 +853,13 @@ fn list_export(
     if let Some(file) = &r.file {
         // B12: an export holds personal data; it may not land where the site is built.
         store::check_path(file, ctx.site, false)?;
+    }
+    if let Some(p) = r
+        .compiled_by
+        .as_deref()
+        .and_then(|by| candidate::invisible_problem("--compiled-by", by))
+    {
+        return Err(Error::refused("B6", p));
     }
     let mut s = ctx.session("list export", list)?;
     let target = r

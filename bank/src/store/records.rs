@@ -243,6 +243,9 @@ pub fn user_name_problem(name: &str) -> Option<String> {
     if name.trim().is_empty() {
         return Some("a user name may not be empty".into());
     }
+    if let Some(p) = crate::candidate::invisible_problem(&format!("the user name {name:?}"), name) {
+        return Some(p);
+    }
     if name != name.trim() || name.chars().any(char::is_control) || name.chars().count() > 100 {
         return Some(format!(
             "{name:?} is not a user name (no leading or trailing spaces, no control characters, at most 100)"
