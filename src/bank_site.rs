@@ -1,7 +1,8 @@
 //! The site as the candidate bank sees it: the binary's implementation of
 //! [`kadr_bank::Site`]. It loads the site with the same pipeline as `kadr check` (only
-//! when a command needs a vacancy or a category) and hands the bank a vacancy's id,
-//! category, unit, status and file, never more. The kadr library itself knows nothing
+//! when a command needs a vacancy, a category or the lists of units and categories)
+//! and hands the bank a vacancy's id, category, unit, status and file, the units' ids
+//! and the categories' codes and names, never more. The kadr library itself knows nothing
 //! of the bank; only this binary links both.
 
 use std::cell::OnceCell;
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use kadr::model::Lang;
 use kadr::pipeline;
-use kadr_bank::site::{CategoryName, Site, VacancyInfo};
+use kadr_bank::site::{Catalogue, CategoryName, Site, VacancyInfo};
 
 /// A site on disk at `root`, loaded on first use.
 pub struct SiteOnDisk {
@@ -24,6 +25,7 @@ pub struct SiteOnDisk {
 struct Lookup {
     vacancies: HashMap<String, VacancyInfo>,
     categories: HashMap<String, CategoryName>,
+    units: Vec<String>,
 }
 
 impl SiteOnDisk {
@@ -80,14 +82,27 @@ impl SiteOnDisk {
                 (c.code.value.clone(), name)
             })
             .collect();
+        let units = data.units.iter().map(|u| u.id.value.clone()).collect();
         Ok(Lookup {
             vacancies,
             categories,
+            units,
         })
     }
 }
 
 impl Site for SiteOnDisk {
+    fn catalogue(&self) -> Result<Option<Catalogue>, String> {
+        if !is_site_root(&self.root) {
+            return Ok(None);
+        }
+        let lookup = self.lookup()?;
+        Ok(Some(Catalogue {
+            units: lookup.units.iter().cloned().collect(),
+            categories: lookup.categories.keys().cloned().collect(),
+        }))
+    }
+
     fn vacancy(&self, id: &str) -> Result<Option<VacancyInfo>, String> {
         Ok(self.lookup()?.vacancies.get(id).cloned())
     }

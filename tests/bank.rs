@@ -229,6 +229,17 @@ impl Office {
         ids(&self.json(&["eligible", "--vacancy", VACANCY, "--format", "json"]))
     }
 
+    /// A plain SQLCipher connection to the store with the admin's key: what someone
+    /// holding the key and a stock SQLCipher client can do.
+    fn raw(&self) -> kadr_bank::store::RawConnection {
+        kadr_bank::store::open_raw(
+            &self.store(),
+            ADMIN,
+            &kadr_bank::key::Passphrase::new(KEY.into()),
+        )
+        .unwrap()
+    }
+
     fn audit(&self) -> Vec<Value> {
         match self.json(&["audit", "--format", "json"]) {
             Value::Array(entries) => entries,
@@ -635,29 +646,81 @@ fn appointment_needs_a_vacant_position_of_the_candidates_category_within_the_yea
 }
 
 #[test]
-fn an_unauthorised_user_is_refused_and_the_refusal_is_audited() {
+fn k20_a_user_without_a_key_slot_is_refused_and_shown_nothing() {
     let office = Office::with_four_candidates();
     let run = office.bank_with(&["candidate", "list"], &[("KADR_BANK_USER", "bolat")]);
-    run.refused("K20");
+    run.refused("K20").stderr_has("not an authorised user");
     assert!(
         run.stdout.is_empty(),
         "nothing was shown:\n{}",
         run.report()
     );
-    let last = office.audit().into_iter().last().unwrap();
-    assert_eq!(last["user"], "bolat");
-    assert_eq!(last["action"], "candidate list");
-    assert_eq!(last["outcome"], "refused (K20)");
+}
 
-    // Once authorised, the same user may read; once removed, no longer.
-    office.bank(&["user", "add", "bolat"]).ok();
+#[test]
+fn k20_each_user_opens_the_bank_with_their_own_passphrase_only() {
+    let office = Office::with_four_candidates();
+    let bolat_first = [("KADR_BANK_NEW_KEY", "bolat's first passphrase")];
+    office
+        .bank_with(&["user", "add", "bolat"], &bolat_first)
+        .ok();
+    // The key of the store is no longer a key to every user: aliya's passphrase does
+    // not open bolat's slot.
     office
         .bank_with(&["candidate", "list"], &[("KADR_BANK_USER", "bolat")])
+        .refused("B12")
+        .stderr_has("wrong key");
+    let as_bolat = |pass: &'static str| [("KADR_BANK_USER", "bolat"), ("KADR_BANK_KEY", pass)];
+    // A first passphrase was set by aliya, who knows it: only changing it is allowed.
+    office
+        .bank_with(
+            &["candidate", "list"],
+            &as_bolat("bolat's first passphrase"),
+        )
+        .refused("K20")
+        .stderr_has("set by aliya");
+    let mut change = as_bolat("bolat's first passphrase").to_vec();
+    change.push(("KADR_BANK_NEW_KEY", "bolat's very own passphrase"));
+    office.bank_with(&["user", "passphrase"], &change).ok();
+    office
+        .bank_with(
+            &["candidate", "list"],
+            &as_bolat("bolat's first passphrase"),
+        )
+        .refused("B12");
+    office
+        .bank_with(
+            &["candidate", "list"],
+            &as_bolat("bolat's very own passphrase"),
+        )
         .ok();
+    let entries = office.audit();
+    let refused = entries
+        .iter()
+        .find(|e| e["user"] == "bolat" && e["outcome"] == "refused (K20)")
+        .expect("the refused read is audited under bolat");
+    assert_eq!(refused["action"], "candidate list");
+    assert!(
+        entries.iter().any(|e| e["user"] == "bolat"
+            && e["action"] == "user passphrase"
+            && e["outcome"] == "ok")
+    );
+    let users = office.json(&["user", "list", "--format", "json"]);
+    assert_eq!(users[1]["name"], "bolat");
+    assert_eq!(users[1]["passphrase"], "own");
+
+    // Removed, bolat's slot is gone: their passphrase opens nothing.
     office.bank(&["user", "remove", "bolat"]).ok();
     office
-        .bank_with(&["candidate", "list"], &[("KADR_BANK_USER", "bolat")])
+        .bank_with(
+            &["candidate", "list"],
+            &as_bolat("bolat's very own passphrase"),
+        )
         .refused("K20");
+    let keys =
+        String::from_utf8_lossy(&fs::read(office.path("private/test.kadrbank-keys")).unwrap())
+            .into_owned();
+    assert!(!keys.contains("bolat"), "{keys}");
 }
 
 #[test]
@@ -729,29 +792,17 @@ fn audit_verify_passes_and_names_the_first_entry_edited_with_the_key() {
     assert!(verified.ok().stdout.contains("the audit chain holds"));
     // Simulated tampering by someone who holds the key: drop the guard and edit entry 3.
     {
-        let mut keyring = kadr_bank::key::Keyring::new(
-            kadr_bank::key::Passphrase::new(KEY.into()),
-            kadr_bank::key::KdfParams {
-                m_kib: 64,
-                t: 1,
-                p: 1,
-            },
-        );
-        let store = kadr_bank::store::Store::open(&office.store(), &mut keyring).unwrap();
+        let conn = office.raw();
         assert!(
-            store
-                .conn()
-                .execute_batch("UPDATE audit SET object = 'cand-0009' WHERE seq = 3")
+            conn.execute_batch("UPDATE audit SET object = 'cand-0009' WHERE seq = 3")
                 .is_err(),
             "the trigger refuses an update"
         );
-        store
-            .conn()
-            .execute_batch(
-                "DROP TRIGGER audit_no_update;
-                 UPDATE audit SET object = 'cand-0009' WHERE seq = 3;",
-            )
-            .unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER audit_no_update;
+             UPDATE audit SET object = 'cand-0009' WHERE seq = 3;",
+        )
+        .unwrap();
     }
     office
         .bank(&["audit", "--verify"])
@@ -1027,5 +1078,509 @@ fn a_store_that_others_may_read_is_refused() {
             .bank(&["user", "list"])
             .refused("B12")
             .stderr_has("chmod 600");
+    }
+}
+
+/// The attack of issue D1, made with the key and a plain SQLCipher connection:
+/// `bank audit --verify` and `bank verify` said "intact, chain holds".
+#[test]
+fn k26_an_indicator_changed_with_the_key_is_named_and_the_bank_is_not_used() {
+    let office = Office::with_four_candidates();
+    office
+        .raw()
+        .execute_batch("UPDATE candidates SET indicator = 99.9 WHERE id = 3")
+        .unwrap();
+    office
+        .bank(&["audit", "--verify"])
+        .refused("K26")
+        .stderr_has("candidates cand-0003 was changed outside kadr");
+    // Nothing is decided on a changed bank, and nothing is recorded over the change.
+    office
+        .bank(&["eligible", "--vacancy", VACANCY])
+        .refused("K26")
+        .stderr_has("changed outside kadr");
+    let listed = office.bank(&["audit"]);
+    listed.refused("K26");
+    assert!(
+        listed.stdout.contains("candidate add"),
+        "{}",
+        listed.report()
+    );
+    assert!(
+        !listed.stdout.contains("  eligible  "),
+        "the refused read left no entry"
+    );
+}
+
+#[test]
+fn k20_k26_a_user_and_a_key_slot_added_with_the_key_are_named() {
+    let office = Office::with_four_candidates();
+    // mallory gets a row in the users table and a key slot of her own, made with the
+    // store key that aliya's slot unwraps.
+    let store = office.store();
+    let keys_path = office.path("private/test.kadrbank-keys");
+    let slots = kadr_bank::keys::KeySlots::read(&keys_path)
+        .unwrap()
+        .unwrap();
+    let aliya = kadr_bank::key::Passphrase::new(KEY.into());
+    let key = slots
+        .slot(ADMIN)
+        .unwrap()
+        .unwrap_key(&aliya, &slots.store)
+        .unwrap()
+        .unwrap();
+    let mallory_pass = kadr_bank::key::Passphrase::new("mallory's own passphrase".into());
+    let params = kadr_bank::key::KdfParams {
+        m_kib: 64,
+        t: 1,
+        p: 1,
+    };
+    let slot = kadr_bank::keys::Slot::new(
+        "mallory",
+        &mallory_pass,
+        params,
+        &slots.store,
+        &key,
+        false,
+        "mallory",
+    )
+    .unwrap();
+    let fingerprint = slot.fingerprint(&slots.store);
+    slots.with(slot).write(&keys_path).unwrap();
+    office
+        .raw()
+        .execute(
+            "INSERT INTO users (name, added_at, added_by, slot) VALUES ('mallory', '2026-11-27T00:00:00Z', 'aliya', ?1)",
+            [fingerprint],
+        )
+        .unwrap();
+    assert!(store.exists());
+    let as_mallory = [
+        ("KADR_BANK_USER", "mallory"),
+        ("KADR_BANK_KEY", "mallory's own passphrase"),
+    ];
+    office
+        .bank_with(&["candidate", "list"], &as_mallory)
+        .refused("K26")
+        .stderr_has("users mallory was added outside kadr");
+    office
+        .bank(&["audit", "--verify"])
+        .refused("K26")
+        .stderr_has("users mallory was added outside kadr");
+}
+
+#[test]
+fn k26_the_newest_audit_entries_deleted_with_the_key_are_named() {
+    let office = Office::with_four_candidates();
+    office.eligible_ids();
+    office.eligible_ids();
+    let entries = office.audit().len() as i64 + 1;
+    // Delete the newest two entries and put the trigger back exactly as it was: the
+    // chain that is left is whole, and the bank's rows are those of its last entry.
+    {
+        let conn = office.raw();
+        let trigger: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'audit_no_delete'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        conn.execute_batch(&format!(
+            "DROP TRIGGER audit_no_delete;
+             DELETE FROM audit WHERE seq > {};
+             {trigger};",
+            entries - 2
+        ))
+        .unwrap();
+    }
+    office
+        .bank(&["audit", "--verify"])
+        .refused("K26")
+        .stderr_has(&format!(
+            "the audit log ends at entry {}, but the head file records entry {entries}",
+            entries - 2
+        ));
+    office.bank(&["candidate", "list"]).refused("K26");
+}
+
+#[test]
+fn k19_k26_a_backup_changed_with_the_key_does_not_verify_or_restore() {
+    let office = Office::with_four_candidates();
+    let copy = office.path("private/copy.kadrbank");
+    office.bank(&["backup", copy.to_str().unwrap()]).ok();
+    kadr_bank::store::open_raw(&copy, ADMIN, &kadr_bank::key::Passphrase::new(KEY.into()))
+        .unwrap()
+        .execute_batch("UPDATE candidates SET indicator = 99.9 WHERE id = 1")
+        .unwrap();
+    office
+        .bank(&["verify", copy.to_str().unwrap()])
+        .refused("K26")
+        .stderr_has("candidates cand-0001 was changed outside kadr");
+    office.add(&NURLANOV).ok();
+    office
+        .bank(&["restore", copy.to_str().unwrap(), "--force"])
+        .refused("K26");
+    // The store was left as it was.
+    assert_eq!(
+        ids(&office.json(&["candidate", "list", "--format", "json"])).len(),
+        5
+    );
+}
+
+#[test]
+fn k26_every_command_prints_the_audit_head_to_write_down() {
+    let office = Office::with_four_candidates();
+    let run = office.bank(&["candidate", "list"]);
+    run.ok().stderr_has("audit head: entry 6 ");
+    let head = fs::read(office.path("private/test.kadrbank-head")).unwrap();
+    let printed = run
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("audit head: entry 6 "))
+        .unwrap();
+    assert!(
+        contains(&head, printed.as_bytes()),
+        "the head file names the same hash"
+    );
+}
+
+#[test]
+fn b12_a_store_opens_with_the_cost_its_key_slot_recorded_whatever_the_environment_says() {
+    let office = Office::new();
+    office.bank(&["init", "--admin", ADMIN]).ok();
+    office
+        .bank_with(&["user", "list"], &[("KADR_BANK_ARGON2", "m=128,t=2,p=1")])
+        .ok();
+    office
+        .bank_with(&["user", "list"], &[("KADR_BANK_ARGON2", "m=lots")])
+        .ok();
+}
+
+/// A store made by kadr before key slots (format 1), with the test key, cheap Argon2id
+/// cost, users aliya and bolat, SEITKALI and AKHMETOVA, six audit entries.
+fn format_1_store(office: &Office) {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-bank/format-1.sqlcipher");
+    fs::copy(fixture, office.store()).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(office.store(), fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+#[test]
+fn k20_a_store_of_format_1_opens_only_to_be_migrated_to_key_slots() {
+    let office = Office::new();
+    format_1_store(&office);
+    office
+        .bank(&["candidate", "list"])
+        .refused("K20")
+        .stderr_has("kadr bank migrate");
+    let own = [("KADR_BANK_NEW_KEY", "aliya's own passphrase")];
+    office
+        .bank_with(&["migrate"], &[("KADR_BANK_NEW_KEY", KEY)])
+        .refused("K20");
+    office
+        .bank_with(&["migrate"], &[("KADR_BANK_USER", "mallory"), own[0]])
+        .refused("K20");
+    office
+        .bank_with(&["migrate"], &own)
+        .ok()
+        .stderr_has("bolat");
+    assert!(
+        fs::read(office.store())
+            .unwrap()
+            .starts_with(b"\x89KADRBKD")
+    );
+    // The shared key opens it no more; aliya's own passphrase does, and the data and
+    // the chain of format 1 are kept.
+    office.bank(&["candidate", "list"]).refused("B12");
+    let as_aliya = [("KADR_BANK_KEY", "aliya's own passphrase")];
+    let list = office.bank_with(&["candidate", "list", "--format", "json"], &as_aliya);
+    let listed: Value = serde_json::from_str(&list.ok().stdout).unwrap();
+    assert_eq!(ids(&listed), ["cand-0001", "cand-0002"]);
+    let verified = office.bank_with(&["audit", "--verify"], &as_aliya);
+    verified.ok();
+    let audit = office.bank_with(&["audit", "--format", "json"], &as_aliya);
+    let entries: Value = serde_json::from_str(&audit.ok().stdout).unwrap();
+    assert_eq!(entries[0]["action"], "init");
+    assert_eq!(entries[6]["action"], "migrate");
+    // bolat is still listed, without a passphrase until an authorised user gives one.
+    let users = office.bank_with(&["user", "list"], &as_aliya);
+    assert!(
+        users.ok().stdout.contains("bolat  (added"),
+        "{}",
+        users.report()
+    );
+    assert!(
+        users.stdout.contains("no passphrase yet"),
+        "{}",
+        users.report()
+    );
+    office
+        .bank_with(
+            &["user", "add", "bolat"],
+            &[
+                as_aliya[0],
+                ("KADR_BANK_NEW_KEY", "bolat's first passphrase"),
+            ],
+        )
+        .ok();
+    office
+        .bank_with(
+            &["migrate"],
+            &[as_aliya[0], ("KADR_BANK_NEW_KEY", "another passphrase")],
+        )
+        .code(2)
+        .stderr_has("nothing to migrate");
+}
+
+/// The paths `kadr check --format json` reports under rule B12.
+fn b12_paths(office: &Office) -> Vec<String> {
+    let site = office.site();
+    let run = office.kadr(
+        &[
+            "check",
+            "--root",
+            site.to_str().unwrap(),
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    let diagnostics: Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.report()));
+    diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "B12")
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn b12_build_finds_bank_files_by_content_anywhere_under_the_site_root() {
+    let office = Office::with_four_candidates();
+    let copy = office.path("private/copy.kadrbank");
+    office.bank(&["backup", copy.to_str().unwrap()]).ok();
+    let site = office.site();
+    let store = office.store();
+    let keys = office.path("private/test.kadrbank-keys");
+    let head = office.path("private/test.kadrbank-head");
+    let place = |rel: &str, from: &Path| {
+        let to = site.join(rel);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(from, &to).unwrap();
+    };
+    place("target/debug/deps/leftover.kadrbank", &store);
+    place(".git/objects/pack/pack-1234.pack", &store);
+    let deep = (0..14)
+        .map(|i| format!("d{i}"))
+        .collect::<Vec<_>>()
+        .join("/");
+    place(&format!("{deep}/data.bin"), &store);
+    place("content/leftover.kadrbank.bak", &store);
+    place("themes/default/static/notes.txt", &keys);
+    place("locales/head.json", &head);
+    place("old/backup-2026-11-27.zip", &copy);
+    #[cfg(unix)]
+    {
+        fs::hard_link(&store, site.join("hard-link.dat")).unwrap();
+        // A folder link out of the site, and a loop, which is searched once.
+        std::os::unix::fs::symlink(office.path("private"), site.join("private-link")).unwrap();
+        std::os::unix::fs::symlink(&site, site.join("content/loop")).unwrap();
+    }
+    let found = b12_paths(&office);
+    let mut expected = vec![
+        "target/debug/deps/leftover.kadrbank".to_string(),
+        ".git/objects/pack/pack-1234.pack".to_string(),
+        format!("{deep}/data.bin"),
+        "content/leftover.kadrbank.bak".to_string(),
+        "themes/default/static/notes.txt".to_string(),
+        "locales/head.json".to_string(),
+        "old/backup-2026-11-27.zip".to_string(),
+    ];
+    if cfg!(unix) {
+        expected.push("hard-link.dat".to_string());
+        expected.push("private-link/test.kadrbank".to_string());
+        expected.push("private-link/copy.kadrbank-keys".to_string());
+    }
+    for path in &expected {
+        assert!(found.contains(path), "{path} not found in {found:?}");
+    }
+    assert!(
+        !found.iter().any(|p| p.starts_with("content/loop/")),
+        "the site is searched once: {found:?}"
+    );
+    // The build refuses and writes nothing.
+    let public = site.join("public");
+    let run = office.kadr(
+        &[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--out",
+            public.to_str().unwrap(),
+            "--today",
+            TODAY,
+        ],
+        &[],
+    );
+    run.code(1);
+    assert!(!public.exists(), "nothing was built");
+}
+
+#[test]
+fn b12_a_hard_link_to_a_store_of_format_1_is_found_by_being_the_operators_store() {
+    let office = Office::new();
+    format_1_store(&office);
+    #[cfg(unix)]
+    {
+        fs::hard_link(office.store(), office.site().join("content/data.bin")).unwrap();
+        assert_eq!(b12_paths(&office), ["content/data.bin"]);
+    }
+}
+
+#[test]
+fn b12_magics_agree_between_the_site_and_the_bank() {
+    assert_eq!(kadr::load::BANK_STORE_MAGIC, kadr_bank::store::STORE_MAGIC);
+    assert_eq!(kadr::load::BANK_KEYS_MAGIC, kadr_bank::keys::KEYS_MAGIC);
+    assert_eq!(kadr::load::BANK_HEAD_MAGIC, kadr_bank::head::HEAD_MAGIC);
+    assert_eq!(
+        kadr::load::BANK_FILE_GRANULE,
+        kadr_bank::store::FILE_GRANULE as u64
+    );
+    assert_eq!(kadr::load::BANK_EXTENSION, kadr_bank::store::EXTENSION);
+    // And a store's first bytes are what the site looks for.
+    let office = Office::new();
+    office.bank(&["init", "--admin", ADMIN]).ok();
+    let bytes = fs::read(office.store()).unwrap();
+    assert!(bytes.starts_with(&kadr::load::BANK_STORE_MAGIC));
+    assert_eq!(bytes.len() as u64 % kadr::load::BANK_FILE_GRANULE, 0);
+}
+
+#[test]
+fn b2_b6_candidate_add_refuses_a_unit_and_a_category_the_site_does_not_have() {
+    let office = Office::new();
+    office.bank(&["init", "--admin", ADMIN]).ok();
+    let foreign = SEITKALI
+        .yaml
+        .replace("unit: dp-astana", "unit: dp-karaganda")
+        .replace("category: C-3", "category: C-9");
+    fs::write(office.path("foreign.yaml"), &foreign).unwrap();
+    let file = office.path("foreign.yaml");
+    office
+        .bank(&["candidate", "add", file.to_str().unwrap()])
+        .refused("B2")
+        .refused("B6")
+        .stderr_has("unit `dp-karaganda` is not a unit of the site")
+        .stderr_has("category `C-9` is not a category of the site");
+    // Without a site (--root is not a site root) there is nothing to check against.
+    let run = office.kadr(
+        &[
+            "bank",
+            "candidate",
+            "add",
+            file.to_str().unwrap(),
+            "--root",
+            office.path("private").to_str().unwrap(),
+            "--today",
+            TODAY,
+        ],
+        &[],
+    );
+    run.ok().stderr_has("not checked against a site");
+}
+
+#[test]
+fn b6_candidate_add_refuses_an_implausible_birth_date_and_invisible_characters() {
+    let office = Office::new();
+    office.bank(&["init", "--admin", ADMIN]).ok();
+    for (yaml, expected) in [
+        (
+            SEITKALI
+                .yaml
+                .replace("birth_date: 1990-01-01", "birth_date: 1850-01-01"),
+            "would be 176 years old",
+        ),
+        (
+            SEITKALI
+                .yaml
+                .replace("birth_date: 1990-01-01", "birth_date: 2020-01-01"),
+            "would be 6 years old",
+        ),
+        (
+            SEITKALI.yaml.replace("Сейітқали", "Сейіт\u{202E}қали"),
+            "invisible character (U+202E)",
+        ),
+        (
+            SEITKALI.yaml.replace("Ержан", "Ер\u{200B}жан"),
+            "invisible character (U+200B)",
+        ),
+    ] {
+        fs::write(office.path("bad.yaml"), yaml).unwrap();
+        office
+            .bank(&[
+                "candidate",
+                "add",
+                office.path("bad.yaml").to_str().unwrap(),
+            ])
+            .refused("B6")
+            .stderr_has(expected);
+    }
+    office
+        .bank_with(
+            &["user", "add", "bo\u{200F}lat"],
+            &[("KADR_BANK_NEW_KEY", "bolat's first passphrase")],
+        )
+        .code(2)
+        .stderr_has("invisible character (U+200F)");
+}
+
+#[test]
+fn k19_list_export_refuses_to_overwrite_a_file_unless_forced() {
+    let office = Office::with_four_candidates();
+    office.add(&NURLANOV).ok();
+    office
+        .bank(&[
+            "list",
+            "create",
+            "--vacancy",
+            VACANCY,
+            "--candidates",
+            "cand-0001,cand-0002,cand-0005",
+        ])
+        .ok();
+    let out = office.path("private/list.html");
+    fs::write(&out, "the signed copy").unwrap();
+    let export = |force: bool| {
+        let mut args = vec![
+            "list",
+            "export",
+            "list-0001",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if force {
+            args.push("--force");
+        }
+        office.bank(&args)
+    };
+    export(false).refused("K19").stderr_has("--force");
+    assert_eq!(fs::read_to_string(&out).unwrap(), "the signed copy");
+    export(true).ok();
+    assert!(fs::read_to_string(&out).unwrap().contains("<html"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a replaced export is private too");
     }
 }

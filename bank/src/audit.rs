@@ -6,14 +6,22 @@
 //! entry that no longer fits. Triggers in the schema refuse UPDATE and DELETE on the
 //! log; the chain catches what someone holding the key does around them.
 //!
+//! Since format 2 an entry also carries the rows its action changed (their digests
+//! after it, see [`crate::state`]) and the digest of the whole bank after it, both
+//! covered by its hash: [`replay`] follows the chain to the state the bank must be in,
+//! so a change made outside kadr is found and named. Entries of format 1 (before a
+//! store was migrated) have neither and are hashed as they were written.
+//!
 //! Objects are ids (`cand-0003`, `list-0001`, a vacancy id, a user name), never a
 //! candidate's personal data.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
+use crate::head::Mark;
+use crate::state::{Change, State};
 
 /// The hash the first entry chains to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -28,12 +36,73 @@ pub struct Entry {
     pub action: String,
     pub object: String,
     pub outcome: String,
+    /// The rows the action changed, as JSON (format 2; `None` in entries of format 1).
+    #[serde(serialize_with = "changes_as_json")]
+    pub changes: Option<String>,
+    /// The digest of the bank after the action (format 2).
+    pub state: Option<String>,
     pub prev_hash: String,
     pub hash: String,
 }
 
-/// The hash of an entry: SHA-256 over a domain tag, the previous hash and each field
-/// with its length in front, so that no two different entries share an encoding.
+fn changes_as_json<S: serde::Serializer>(
+    changes: &Option<String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match changes
+        .as_deref()
+        .map(serde_json::from_str::<serde_json::Value>)
+    {
+        Some(Ok(v)) => v.serialize(s),
+        Some(Err(_)) => changes.serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+impl Entry {
+    pub fn mark(&self) -> Mark {
+        Mark {
+            seq: self.seq,
+            hash: self.hash.clone(),
+        }
+    }
+
+    /// The entry's changes, if it is of format 2 and they can be read.
+    pub fn parsed_changes(&self) -> Option<Result<Vec<Change>, serde_json::Error>> {
+        self.changes.as_deref().map(serde_json::from_str)
+    }
+
+    fn computed_hash(&self, prev: &str) -> String {
+        match (&self.changes, &self.state) {
+            (None, None) => entry_hash(
+                prev,
+                self.seq,
+                &self.time,
+                &self.user,
+                &self.action,
+                &self.object,
+                &self.outcome,
+            ),
+            (changes, state) => entry_hash_v2(
+                prev,
+                self.seq,
+                [
+                    &self.time,
+                    &self.user,
+                    &self.action,
+                    &self.object,
+                    &self.outcome,
+                ],
+                changes.as_deref().unwrap_or(""),
+                state.as_deref().unwrap_or(""),
+            ),
+        }
+    }
+}
+
+/// The hash of an entry of format 1: SHA-256 over a domain tag, the previous hash and
+/// each field with its length in front, so that no two different entries share an
+/// encoding.
 pub fn entry_hash(
     prev_hash: &str,
     seq: i64,
@@ -50,18 +119,47 @@ pub fn entry_hash(
         h.update((field.len() as u64).to_le_bytes());
         h.update(field.as_bytes());
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(h.finalize())
 }
 
-/// Appends an entry chained to the last one. Call it inside the transaction of the
-/// change it records: both commit or neither does.
+/// The hash of an entry of format 2: as [`entry_hash`], under its own tag, with the
+/// changes and the state digest after the fields.
+pub fn entry_hash_v2(
+    prev_hash: &str,
+    seq: i64,
+    fields: [&str; 5],
+    changes: &str,
+    state: &str,
+) -> String {
+    let mut h = Sha256::new();
+    h.update(b"kadr-bank audit v2\0");
+    let seq = seq.to_string();
+    let [time, user, action, object, outcome] = fields;
+    for field in [
+        prev_hash, &seq, time, user, action, object, outcome, changes, state,
+    ] {
+        h.update((field.len() as u64).to_le_bytes());
+        h.update(field.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// The last entry, if any.
+pub fn last(conn: &Connection) -> Result<Option<Entry>, Error> {
+    let mut entries = read_where(conn, "WHERE seq = (SELECT max(seq) FROM audit)")?;
+    Ok(entries.pop())
+}
+
+/// Appends an entry chained to the last one, with the rows the action changed and the
+/// state after it. Call it inside the transaction of the change it records: both
+/// commit or neither does.
 pub fn append(
     conn: &Connection,
-    user: &str,
-    action: &str,
-    object: &str,
-    outcome: &str,
-) -> Result<(), Error> {
+    fields: [&str; 4],
+    changes: &[Change],
+    after: &State,
+) -> Result<Entry, Error> {
+    let [user, action, object, outcome] = fields;
     let last: Option<(i64, String)> = conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -78,21 +176,56 @@ pub fn append(
         None => (1, GENESIS.to_string()),
     };
     let time = now();
-    let hash = entry_hash(&prev, seq, &time, user, action, object, outcome);
+    let changes = serde_json::to_string(changes)
+        .map_err(|e| Error::Io(format!("cannot record the changes: {e}")))?;
+    let state = after.digest();
+    let hash = entry_hash_v2(
+        &prev,
+        seq,
+        [&time, user, action, object, outcome],
+        &changes,
+        &state,
+    );
     conn.execute(
-        "INSERT INTO audit (seq, time, user, action, object, outcome, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![seq, time, user, action, object, outcome, prev, hash],
+        "INSERT INTO audit (seq, time, user, action, object, outcome, prev_hash, hash, changes, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![seq, time, user, action, object, outcome, prev, hash, changes, state],
     )?;
-    Ok(())
+    Ok(Entry {
+        seq,
+        time,
+        user: user.to_string(),
+        action: action.to_string(),
+        object: object.to_string(),
+        outcome: outcome.to_string(),
+        changes: Some(changes),
+        state: Some(state),
+        prev_hash: prev,
+        hash,
+    })
 }
 
 /// Every entry, oldest first.
 pub fn read_all(conn: &Connection) -> Result<Vec<Entry>, Error> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, time, user, action, object, outcome, prev_hash, hash
-         FROM audit ORDER BY seq",
+    read_where(conn, "")
+}
+
+fn read_where(conn: &Connection, filter: &str) -> Result<Vec<Entry>, Error> {
+    // Format 1 stores have no changes and state columns.
+    let has_state: bool = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'state'",
+        [],
+        |r| r.get::<_, i64>(0).map(|n| n > 0),
     )?;
+    let extra = if has_state {
+        "changes, state"
+    } else {
+        "NULL, NULL"
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, time, user, action, object, outcome, prev_hash, hash, {extra}
+         FROM audit {filter} ORDER BY seq"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok(Entry {
             seq: r.get(0)?,
@@ -103,9 +236,24 @@ pub fn read_all(conn: &Connection) -> Result<Vec<Entry>, Error> {
             outcome: r.get(5)?,
             prev_hash: r.get(6)?,
             hash: r.get(7)?,
+            changes: r.get(8)?,
+            state: r.get(9)?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Whether an entry's hash matches its contents and it chains to the entry before it.
+pub fn verify_one(conn: &Connection, e: &Entry) -> Result<bool, Error> {
+    let prev: Option<String> = if e.seq == 1 {
+        Some(GENESIS.to_string())
+    } else {
+        conn.query_row("SELECT hash FROM audit WHERE seq = ?1", [e.seq - 1], |r| {
+            r.get(0)
+        })
+        .optional()?
+    };
+    Ok(prev.as_deref() == Some(e.prev_hash.as_str()) && e.computed_hash(&e.prev_hash) == e.hash)
 }
 
 /// Where and how a chain breaks.
@@ -114,6 +262,16 @@ pub struct Broken {
     /// The first entry that does not fit (its sequence number).
     pub seq: i64,
     pub reason: &'static str,
+}
+
+impl std::fmt::Display for Broken {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "the audit log is broken at entry {}: it {}",
+            self.seq, self.reason
+        )
+    }
 }
 
 /// A chain that holds: how many entries, and the last hash (worth writing down on
@@ -127,6 +285,7 @@ pub struct Holds {
 /// Recomputes the chain and names the first entry that breaks it.
 pub fn verify(entries: &[Entry]) -> Result<Holds, Broken> {
     let mut prev = GENESIS;
+    let mut format_2 = false;
     for (i, e) in entries.iter().enumerate() {
         let expected_seq = i as i64 + 1;
         if e.seq != expected_seq {
@@ -141,10 +300,15 @@ pub fn verify(entries: &[Entry]) -> Result<Holds, Broken> {
                 reason: "does not chain to the entry before it",
             });
         }
-        let hash = entry_hash(
-            prev, e.seq, &e.time, &e.user, &e.action, &e.object, &e.outcome,
-        );
-        if hash != e.hash {
+        let v2 = e.changes.is_some() || e.state.is_some();
+        if format_2 && !v2 {
+            return Err(Broken {
+                seq: e.seq,
+                reason: "lacks the changes and state that every entry after the migration carries",
+            });
+        }
+        format_2 |= v2;
+        if e.computed_hash(prev) != e.hash {
             return Err(Broken {
                 seq: e.seq,
                 reason: "was changed after it was written (its hash does not match its contents)",
@@ -156,6 +320,29 @@ pub fn verify(entries: &[Entry]) -> Result<Holds, Broken> {
         entries: entries.len(),
         head: prev.to_string(),
     })
+}
+
+/// Follows the changes of a chain that [`verify`] accepted to the state the bank must
+/// be in after its last entry, checking each entry's state digest on the way.
+pub fn replay(entries: &[Entry]) -> Result<State, Broken> {
+    let mut state = State::default();
+    for e in entries {
+        let Some(changes) = e.parsed_changes() else {
+            continue;
+        };
+        let changes = changes.map_err(|_| Broken {
+            seq: e.seq,
+            reason: "holds changes that cannot be read",
+        })?;
+        state.apply(&changes);
+        if e.state.as_deref() != Some(state.digest().as_str()) {
+            return Err(Broken {
+                seq: e.seq,
+                reason: "does not describe the bank it leaves (its state digest does not follow from the changes recorded up to it)",
+            });
+        }
+    }
+    Ok(state)
 }
 
 /// The current time, UTC, to the second.
@@ -191,11 +378,79 @@ mod tests {
                 action: "candidate add".into(),
                 object: "cand-0001".into(),
                 outcome: "ok".into(),
+                changes: None,
+                state: None,
                 prev_hash: prev,
                 hash,
             });
         }
         out
+    }
+
+    /// `chain(n)` followed by format-2 entries, each adding one row to the state.
+    fn migrated_chain(n: i64, more: i64) -> Vec<Entry> {
+        let mut out = chain(n);
+        let mut state = State::default();
+        for seq in n + 1..=n + more {
+            let prev = out.last().map_or(GENESIS.to_string(), |e| e.hash.clone());
+            let change = Change {
+                table: "candidates".into(),
+                record: format!("cand-{seq:04}"),
+                digest: Some(format!("{seq:064x}")),
+            };
+            state.apply(std::slice::from_ref(&change));
+            let changes = serde_json::to_string(&[change]).unwrap();
+            let digest = state.digest();
+            let time = format!("2026-11-27T11:00:{seq:02}Z");
+            let fields = [time.as_str(), "aliya", "candidate add", "x", "ok"];
+            let hash = entry_hash_v2(&prev, seq, fields, &changes, &digest);
+            out.push(Entry {
+                seq,
+                time: time.clone(),
+                user: "aliya".into(),
+                action: "candidate add".into(),
+                object: "x".into(),
+                outcome: "ok".into(),
+                changes: Some(changes),
+                state: Some(digest),
+                prev_hash: prev,
+                hash,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn k26_a_migrated_chain_holds_and_replays_to_its_last_state() {
+        let entries = migrated_chain(3, 3);
+        assert_eq!(verify(&entries).unwrap().entries, 6);
+        let state = replay(&entries).unwrap();
+        assert_eq!(state.len(), 3);
+        assert_eq!(Some(state.digest()), entries[5].state);
+    }
+
+    #[test]
+    fn k26_an_entry_whose_state_does_not_follow_from_its_changes_is_named() {
+        let mut entries = migrated_chain(1, 3);
+        // Rewritten with a consistent hash, but claiming another state.
+        let e = &mut entries[2];
+        e.state = Some(GENESIS.into());
+        e.hash = e.computed_hash(&e.prev_hash.clone());
+        let next_prev = e.hash.clone();
+        entries[3].prev_hash = next_prev.clone();
+        entries[3].hash = entries[3].computed_hash(&next_prev);
+        assert!(verify(&entries).is_ok());
+        assert_eq!(replay(&entries).unwrap_err().seq, 3);
+    }
+
+    #[test]
+    fn k26_an_entry_of_format_1_after_the_migration_is_refused() {
+        let mut entries = migrated_chain(1, 2);
+        let e = &mut entries[2];
+        e.changes = None;
+        e.state = None;
+        e.hash = e.computed_hash(&e.prev_hash.clone());
+        assert_eq!(verify(&entries).unwrap_err().seq, 3);
     }
 
     #[test]

@@ -1,14 +1,19 @@
 //! A candidate file (SPEC.md, "The private bank") and its validation: required fields,
 //! the commission decision the candidate passed (B3), the competitiveness indicator or
-//! its components (B4, C-score), the ИИН and its agreement with the birth date (B6).
-//! Every problem of a file is reported in one run, each with its rule id.
+//! its components (B4, C-score), the ИИН and its agreement with the birth date, an age
+//! fit for service, names without invisible characters (B6), and, when a site is
+//! given, a unit and a category the site has (B2, B6). Every problem of a file is
+//! reported in one run, each with its rule id.
 
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use unicode_general_category::{GeneralCategory, get_general_category};
+
 use crate::error::{Problem, Refusal};
 use crate::iin;
 use crate::score::{self, Components};
+use crate::site::Catalogue;
 
 /// A candidate file may not be larger than a site record (SPEC.md: 1 MiB).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -17,6 +22,12 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// for the indicator the head of a body approves; a percentage-like 0–100 covers both
 /// the raw C-score results (at most 6 and 8.5) and scaled ones such as 87.5.
 pub const MAX_INDICATOR: f64 = 100.0;
+
+/// The youngest and the oldest a candidate may be on the day they enter the bank: an
+/// adult, and not past the age limit of service (B6: a birth date outside these is a
+/// typing error, such as 1850 or 2020).
+pub const MIN_AGE: i16 = 18;
+pub const MAX_AGE: i16 = 65;
 
 /// A candidate as validated, ready to be stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,12 +102,17 @@ impl Scalar {
     }
 }
 
-/// Parses and validates a candidate file's text. `today` is the date against which
-/// dates may not lie in the future.
-pub fn parse(text: &str, today: Date) -> Result<NewCandidate, Refusal> {
+/// Parses and validates a candidate file's text. `today` is the day of entry: no date
+/// may lie after it, and the candidate's age is taken on it. With a site's
+/// `catalogue`, the unit and the category must be the site's.
+pub fn parse(
+    text: &str,
+    today: Date,
+    catalogue: Option<&Catalogue>,
+) -> Result<NewCandidate, Refusal> {
     let file: CandidateFile = serde_saphyr::from_str_with_options(text, options())
         .map_err(|e| Refusal::new("B6", format!("the candidate file cannot be read: {e}")))?;
-    validate(file, today)
+    validate(file, today, catalogue)
 }
 
 /// Strict booleans and leading-zero numbers as text (an ИИН of someone born in the
@@ -116,7 +132,11 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
-fn validate(file: CandidateFile, today: Date) -> Result<NewCandidate, Refusal> {
+fn validate(
+    file: CandidateFile,
+    today: Date,
+    catalogue: Option<&Catalogue>,
+) -> Result<NewCandidate, Refusal> {
     let mut problems = Vec::new();
     let unit = file.unit.map(|s| s.trim().to_string());
     match &unit {
@@ -125,13 +145,36 @@ fn validate(file: CandidateFile, today: Date) -> Result<NewCandidate, Refusal> {
             "B2",
             format!("unit `{u}` is not a unit id (lower-case a–z, 0–9 and '-')"),
         )),
-        Some(_) => {}
+        Some(u) => {
+            if let Some(c) = catalogue
+                && !c.units.contains(u)
+            {
+                problems.push(Problem::new(
+                    "B2",
+                    format!(
+                        "unit `{u}` is not a unit of the site (content/units/): {}",
+                        listing(&c.units)
+                    ),
+                ));
+            }
+        }
     }
     let surname = person_name(&mut problems, "surname", file.surname, true);
     let name = person_name(&mut problems, "name", file.name, true);
     let patronymic = person_name(&mut problems, "patronymic", file.patronymic, false);
 
     let birth_date = date_field(&mut problems, "B6", "birth_date", file.birth_date, today);
+    if let Some(b) = birth_date {
+        let age = age_on(b, today);
+        if !(MIN_AGE..=MAX_AGE).contains(&age) {
+            problems.push(Problem::new(
+                "B6",
+                format!(
+                    "`birth_date` {b}: the candidate would be {age} years old on {today}; a candidate for service is between {MIN_AGE} and {MAX_AGE}"
+                ),
+            ));
+        }
+    }
     let iin = file
         .iin
         .map(Scalar::into_text)
@@ -171,6 +214,16 @@ fn validate(file: CandidateFile, today: Date) -> Result<NewCandidate, Refusal> {
         Some(c) => {
             if let Some(p) = category_problem(c) {
                 problems.push(Problem::new("B6", p));
+            } else if let Some(cat) = catalogue
+                && !cat.categories.contains(c)
+            {
+                problems.push(Problem::new(
+                    "B6",
+                    format!(
+                        "category `{c}` is not a category of the site (content/categories.yaml): {}",
+                        listing(&cat.categories)
+                    ),
+                ));
             }
         }
     }
@@ -262,6 +315,56 @@ fn validate(file: CandidateFile, today: Date) -> Result<NewCandidate, Refusal> {
     }
 }
 
+/// Full years from `birth` to `day`.
+pub fn age_on(birth: Date, day: Date) -> i16 {
+    let mut age = day.year() - birth.year();
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// "the site has a, b, c" (at most twelve named).
+fn listing(known: &std::collections::BTreeSet<String>) -> String {
+    if known.is_empty() {
+        return "the site has none".to_string();
+    }
+    let mut names: Vec<&str> = known.iter().map(String::as_str).take(12).collect();
+    if known.len() > names.len() {
+        names.push("…");
+    }
+    format!("the site has {}", names.join(", "))
+}
+
+/// The first character of `text` that shows nothing (a bidirectional control, a
+/// zero-width space or joiner, a soft hyphen, a variation selector, a filler): such
+/// characters make one name look like another, or reorder a line, in lists and forms.
+pub fn invisible_char(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        get_general_category(c) == GeneralCategory::Format
+            || matches!(
+                c,
+                '\u{034F}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{3164}'
+                    | '\u{FFA0}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{E0100}'..='\u{E01EF}'
+            )
+    })
+}
+
+/// The problem of a name-like text that holds an invisible character, if it does.
+pub fn invisible_problem(field: &str, text: &str) -> Option<String> {
+    invisible_char(text).map(|c| {
+        format!(
+            "{field} contains an invisible character (U+{:04X}), which disguises a name in lists and forms; type it again without it",
+            u32::from(c)
+        )
+    })
+}
+
 /// A unit or vacancy id: `[a-z0-9-]`, not empty.
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()
@@ -308,6 +411,10 @@ fn person_name(
             None
         }
         Some(v) => {
+            if let Some(p) = invisible_problem(&format!("`{field}`"), &v) {
+                problems.push(Problem::new("B6", p));
+                return None;
+            }
             // A digit in a name is a typing error or an ИИН in the wrong field.
             if v.chars().any(|c| c.is_control() || c.is_ascii_digit()) || v.chars().count() > 100 {
                 problems.push(Problem::new(
@@ -424,7 +531,7 @@ indicator: 87.5
 "#;
 
     fn rules_of(text: &str) -> Vec<&'static str> {
-        parse(text, TODAY)
+        parse(text, TODAY, None)
             .unwrap_err()
             .problems
             .iter()
@@ -434,7 +541,7 @@ indicator: 87.5
 
     #[test]
     fn reads_the_spec_sample() {
-        let c = parse(SAMPLE, TODAY).unwrap();
+        let c = parse(SAMPLE, TODAY, None).unwrap();
         assert_eq!(c.unit, "dp-astana");
         assert_eq!(c.iin, "900101300017");
         assert_eq!(c.competition.date, date(2026, 10, 15));
@@ -445,7 +552,7 @@ indicator: 87.5
     #[test]
     fn accepts_an_unquoted_iin() {
         let text = SAMPLE.replace("\"900101300017\"", "900101300017");
-        assert_eq!(parse(&text, TODAY).unwrap().iin, "900101300017");
+        assert_eq!(parse(&text, TODAY, None).unwrap().iin, "900101300017");
     }
 
     #[test]
@@ -454,14 +561,14 @@ indicator: 87.5
         for rule in ["B3", "B4", "B6"] {
             assert!(rules.contains(&rule), "{rules:?} lacks {rule}");
         }
-        let refusal = parse("unit: dp-astana\n", TODAY).unwrap_err();
+        let refusal = parse("unit: dp-astana\n", TODAY, None).unwrap_err();
         assert!(refusal.problems.len() >= 7, "{refusal}");
     }
 
     #[test]
     fn refuses_an_iin_that_disagrees_with_the_birth_date() {
         let text = SAMPLE.replace("birth_date: 1990-01-01", "birth_date: 1991-01-01");
-        let refusal = parse(&text, TODAY).unwrap_err();
+        let refusal = parse(&text, TODAY, None).unwrap_err();
         assert_eq!(refusal.problems.len(), 1);
         assert_eq!(refusal.problems[0].rule, "B6");
         assert!(
@@ -474,7 +581,7 @@ indicator: 87.5
     #[test]
     fn refuses_a_competition_in_the_future() {
         let text = SAMPLE.replace("2026-10-15", "2026-11-28");
-        let refusal = parse(&text, TODAY).unwrap_err();
+        let refusal = parse(&text, TODAY, None).unwrap_err();
         assert!(
             refusal.problems[0].message.contains("in the future"),
             "{refusal}"
@@ -490,14 +597,14 @@ indicator: 87.5
     #[test]
     fn refuses_unknown_fields() {
         let text = format!("{SAMPLE}sex: m\n");
-        let refusal = parse(&text, TODAY).unwrap_err();
+        let refusal = parse(&text, TODAY, None).unwrap_err();
         assert!(refusal.to_string().contains("sex"), "{refusal}");
     }
 
     #[test]
     fn refuses_a_cyrillic_category_code() {
         let text = SAMPLE.replace("category: C-3", "category: С-3");
-        let refusal = parse(&text, TODAY).unwrap_err();
+        let refusal = parse(&text, TODAY, None).unwrap_err();
         assert!(refusal.problems[0].message.contains("Cyrillic"));
     }
 
@@ -507,7 +614,7 @@ indicator: 87.5
             "indicator: 87.5",
             "score: {formula: leadership, personal_qualities: 4.5, essay: 4, interview: 8}",
         );
-        let c = parse(&text, TODAY).unwrap();
+        let c = parse(&text, TODAY, None).unwrap();
         assert_eq!(c.indicator, 5.0);
         assert_eq!(c.score.unwrap().formula, score::Formula::Leadership);
     }
@@ -519,5 +626,71 @@ indicator: 87.5
             "indicator: 6\nscore: {formula: leadership, personal_qualities: 4.5, essay: 4, interview: 8}",
         );
         assert_eq!(rules_of(&text), ["C-score"]);
+    }
+
+    #[test]
+    fn b6_refuses_a_birth_date_of_an_implausible_age() {
+        for (birth, age) in [
+            ("1850-01-01", 176),
+            ("2020-01-01", 6),
+            ("2008-11-28", 17),
+            ("1960-11-26", 66),
+        ] {
+            let text = SAMPLE.replace("birth_date: 1990-01-01", &format!("birth_date: {birth}"));
+            let refusal = parse(&text, TODAY, None).unwrap_err();
+            assert!(
+                refusal
+                    .problems
+                    .iter()
+                    .any(|p| p.rule == "B6"
+                        && p.message.contains(&format!("would be {age} years old"))),
+                "{birth}: {refusal}"
+            );
+        }
+        // 18 today, and 65 until the day before the 66th birthday.
+        assert_eq!(age_on(date(2008, 11, 27), TODAY), 18);
+        assert_eq!(age_on(date(1960, 11, 28), TODAY), 65);
+    }
+
+    #[test]
+    fn b6_refuses_bidi_and_zero_width_characters_in_names() {
+        for invisible in [
+            '\u{200F}', '\u{202E}', '\u{200B}', '\u{200D}', '\u{2066}', '\u{FEFF}', '\u{00AD}',
+            '\u{FE0F}',
+        ] {
+            let text = SAMPLE.replace("Ержан", &format!("Ер{invisible}жан"));
+            let refusal = parse(&text, TODAY, None).unwrap_err();
+            assert_eq!(refusal.problems.len(), 1, "{refusal}");
+            assert!(
+                refusal.problems[0]
+                    .message
+                    .contains(&format!("U+{:04X}", u32::from(invisible))),
+                "{refusal}"
+            );
+        }
+        assert_eq!(invisible_char("Сейітқали Ержан Маратұлы-Әбу"), None);
+    }
+
+    #[test]
+    fn b2_b6_refuses_a_unit_or_category_the_site_does_not_have() {
+        let site = Catalogue {
+            units: ["dp-almaty".to_string()].into(),
+            categories: ["C-2".to_string(), "C-3".to_string()].into(),
+        };
+        let refusal = parse(&SAMPLE.replace("C-3", "C-9"), TODAY, Some(&site)).unwrap_err();
+        let rules: Vec<&str> = refusal.problems.iter().map(|p| p.rule).collect();
+        assert_eq!(rules, ["B2", "B6"], "{refusal}");
+        assert!(
+            refusal
+                .to_string()
+                .contains("unit `dp-astana` is not a unit of the site")
+        );
+        assert!(
+            refusal
+                .to_string()
+                .contains("category `C-9` is not a category of the site")
+        );
+        let almaty = SAMPLE.replace("dp-astana", "dp-almaty");
+        assert!(parse(&almaty, TODAY, Some(&site)).is_ok());
     }
 }

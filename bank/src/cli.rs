@@ -1,7 +1,8 @@
 //! The `kadr bank …` commands (SPEC.md, "The private bank"): flags, the order in
-//! which every command opens the store, checks its operator (K20) and acts through
-//! [`Store::act`] so that the action and its audit entry go together, and what each
-//! prints. Exit codes: 0 done, 1 refused (with the rule id), 2 usage or I/O.
+//! which every command opens the store, authenticates its operator by their own
+//! passphrase (K20), checks that the bank is what its audit log says (K26) and acts
+//! through [`Store::act`] so that the action and its audit entry go together, and what
+//! each prints. Exit codes: 0 done, 1 refused (with the rule id), 2 usage or I/O.
 //!
 //! The `kadr` binary parses [`BankArgs`] as its `bank` subcommand and calls [`run`]
 //! with the day to act on and its implementation of [`Site`].
@@ -17,10 +18,10 @@ use crate::candidate;
 use crate::eligibility::{self, rank_eligible};
 use crate::error::{Error, Problem, Refusal};
 use crate::form::{self, Form};
-use crate::key::{KdfParams, Keyring, Passphrase};
+use crate::key::{KdfParams, Passphrase};
 use crate::site::{Site, VacancyInfo};
 use crate::store::records::{self, Appointment, Approval, Person, list_id, person_id};
-use crate::store::{self, Store, backup};
+use crate::store::{self, Store, backup, integrity, migrate};
 
 /// `kadr bank`: the private candidate bank.
 #[derive(Args, Debug)]
@@ -107,14 +108,19 @@ pub enum BankCommand {
     },
     /// Prove that a copy opens, is intact and keeps its audit chain (K19, K26)
     Verify { file: PathBuf },
+    /// Move a bank of format 1 (one key shared by every user) to a passphrase per user
+    /// (K20): KADR_BANK_KEY is the shared key, KADR_BANK_NEW_KEY your own passphrase
+    Migrate,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
     /// Authorise a user
     Add { name: String },
-    /// Withdraw a user's authorisation
+    /// Withdraw a user's authorisation and remove their key slot
     Remove { name: String },
+    /// Set your own passphrase (KADR_BANK_NEW_KEY, else asked twice)
+    Passphrase,
     /// The authorised users
     List {
         #[arg(long, value_enum, default_value = "human")]
@@ -183,6 +189,9 @@ pub enum ListCommand {
         /// The day it was compiled (else a blank date line)
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         compiled_on: Option<Date>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -217,43 +226,10 @@ pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) ->
             admin,
             retention_months,
         } => init(&ctx, &admin, retention_months),
-        BankCommand::User(UserCommand::Add { name }) => {
-            let mut s = ctx.session("user add", &name)?;
-            let by = s.user.clone();
-            s.store.act(&s.user, "user add", &name, |tx| {
-                records::add_user(tx, &name, &by)?;
-                Ok(((), name.clone()))
-            })?;
-            eprintln!("{name} may now use the bank");
-            Ok(())
-        }
-        BankCommand::User(UserCommand::Remove { name }) => {
-            let mut s = ctx.session("user remove", &name)?;
-            s.store.act(&s.user, "user remove", &name, |tx| {
-                records::remove_user(tx, &name)?;
-                Ok(((), name.clone()))
-            })?;
-            eprintln!("{name} may no longer use the bank");
-            Ok(())
-        }
-        BankCommand::User(UserCommand::List { format }) => {
-            let mut s = ctx.session("user list", "users")?;
-            let users = s.store.act(&s.user, "user list", "users", |tx| {
-                Ok((records::users(tx)?, "users".to_string()))
-            })?;
-            match format {
-                Format::Json => print_json(out, &json!(users)),
-                Format::Human => {
-                    for u in users {
-                        write_line(
-                            out,
-                            &format!("{}  (added {} by {})", u.name, u.added_at, u.added_by),
-                        )?;
-                    }
-                    Ok(())
-                }
-            }
-        }
+        BankCommand::User(UserCommand::Add { name }) => user_add(&ctx, &name),
+        BankCommand::User(UserCommand::Remove { name }) => user_remove(&ctx, &name),
+        BankCommand::User(UserCommand::Passphrase) => user_passphrase(&ctx),
+        BankCommand::User(UserCommand::List { format }) => user_list(&ctx, format, out),
         BankCommand::Candidate(CandidateCommand::Add { file }) => candidate_add(&ctx, &file, out),
         BankCommand::Candidate(CandidateCommand::List { unit, format }) => {
             people_list(&ctx, "candidate list", unit.as_deref(), format, out)
@@ -276,6 +252,7 @@ pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) ->
             out: file,
             compiled_by,
             compiled_on,
+            force,
         }) => {
             let request = ExportRequest {
                 format,
@@ -283,6 +260,7 @@ pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) ->
                 file,
                 compiled_by,
                 compiled_on,
+                force,
             };
             list_export(&ctx, &list, request, out)
         }
@@ -297,6 +275,7 @@ pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) ->
         BankCommand::Backup { file, force } => backup_cmd(&ctx, &file, force),
         BankCommand::Restore { file, force } => restore_cmd(&ctx, &file, force),
         BankCommand::Verify { file } => verify_cmd(&ctx, &file, out),
+        BankCommand::Migrate => migrate_cmd(&ctx),
     }
 }
 
@@ -308,11 +287,13 @@ struct Context<'a> {
     site: &'a dyn Site,
 }
 
-/// An open store and its checked operator.
+/// An open store and its authenticated operator.
 struct Session {
     store: Store,
     user: String,
-    keyring: Keyring,
+    pass: Passphrase,
+    /// What the store's quick check found; empty unless the command only inspects.
+    problems: Vec<String>,
 }
 
 impl Context<'_> {
@@ -323,24 +304,60 @@ impl Context<'_> {
     }
 
     fn operator(&self) -> Result<&str, Error> {
-        self.user.as_deref().ok_or_else(|| {
+        let user = self.user.as_deref().ok_or_else(|| {
             Error::usage("name yourself with --user NAME or KADR_BANK_USER (K20: every access names its user)")
-        })
+        })?;
+        if let Some(problem) = records::user_name_problem(user) {
+            return Err(Error::usage(problem));
+        }
+        Ok(user)
     }
 
-    /// Opens the store and checks the operator (K20); a refusal of the operator is
-    /// audited under `action` and `object`.
+    /// Opens the store as the operator, who must open their own key slot (K20), and
+    /// refuses a bank that is not what its audit log says (K26); a refusal of the
+    /// operator once the store is open is audited under `action` and `object`.
     fn session(&self, action: &str, object: &str) -> Result<Session, Error> {
+        self.open(action, object, false)
+    }
+
+    /// [`Context::session`] for a command that only shows the bank: a bank that fails
+    /// its check opens anyway, with the problems in the session, and nothing may be
+    /// recorded in it.
+    fn open(&self, action: &str, object: &str, inspect: bool) -> Result<Session, Error> {
         let path = self.bank_path()?;
         store::check_path(path, self.site, true)?;
         let user = self.operator()?.to_string();
-        let mut keyring = Keyring::new(Passphrase::obtain(false)?, KdfParams::from_env()?);
-        let mut store = Store::open(path, &mut keyring)?;
-        store.authorise(&user, action, object)?;
+        let pass = Passphrase::obtain()?;
+        let mut store = Store::open(path, &user, &pass)?;
+        let problems = store.quick_check(true)?;
+        if !problems.is_empty() {
+            if inspect {
+                return Ok(Session {
+                    store,
+                    user,
+                    pass,
+                    problems,
+                });
+            }
+            return Err(integrity::refusal(problems));
+        }
+        if let Some(by) = store.initial_passphrase()
+            && action != "user passphrase"
+        {
+            let e = Error::refused(
+                "K20",
+                format!(
+                    "your passphrase was set by {by}, who knows it: set your own first with `kadr bank user passphrase`"
+                ),
+            );
+            let _ = store.record(action, object, &e.outcome());
+            return Err(e);
+        }
         Ok(Session {
             store,
             user,
-            keyring,
+            pass,
+            problems,
         })
     }
 
@@ -368,22 +385,180 @@ fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<(), Error> 
     if retention_months == 0 {
         return Err(Error::usage("--retention-months must be at least 1"));
     }
-    let mut keyring = Keyring::new(Passphrase::obtain(true)?, KdfParams::from_env()?);
-    Store::create(path, &mut keyring, admin, retention_months)?;
+    let kdf = KdfParams::for_new_slot()?;
+    let pass = Passphrase::obtain_for_new_store()?;
+    Store::create(path, admin, &pass, kdf, retention_months)?;
     eprintln!(
-        "created the bank {} with {admin} as its first authorised user; keep its key apart from it",
+        "created the bank {} with {admin} as its first authorised user; the passphrase is {admin}'s own: never share it, add each colleague with `kadr bank user add`",
         path.display()
     );
+    Ok(())
+}
+
+fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
+    let mut s = ctx.session("user add", name)?;
+    if let Some(problem) = records::user_name_problem(name) {
+        return Err(Error::usage(problem));
+    }
+    if let Some(Some(_)) = records::user_slot(s.store.conn(), name)? {
+        return Err(Error::refused(
+            "K20",
+            format!("{name:?} is already an authorised user"),
+        ));
+    }
+    let pass = Passphrase::obtain_new(&format!("first passphrase for {name}"))?;
+    if pass.same_as(&s.pass) {
+        return Err(Error::refused(
+            "K20",
+            "a colleague's first passphrase may not be your own",
+        ));
+    }
+    let slot = s.store.new_slot(name, &pass, true)?;
+    let fingerprint = slot.fingerprint(s.store.salt());
+    let slots = s.store.slots().with(slot);
+    let by = s.user.clone();
+    s.store.act_on_slots("user add", name, |tx| {
+        match records::user_slot(tx, name)? {
+            Some(Some(_)) => {
+                return Err(Error::refused(
+                    "K20",
+                    format!("{name:?} is already an authorised user"),
+                ));
+            }
+            // Listed before the store was migrated: now they get a passphrase.
+            Some(None) => records::set_user_slot(tx, name, &fingerprint)?,
+            None => records::add_user(tx, name, &by, Some(&fingerprint))?,
+        }
+        Ok(((), name.to_string(), Some(slots)))
+    })?;
+    eprintln!(
+        "{name} may now use the bank with the passphrase you gave; before anything else they must set their own with `kadr bank user passphrase`"
+    );
+    Ok(())
+}
+
+fn user_remove(ctx: &Context, name: &str) -> Result<(), Error> {
+    let mut s = ctx.session("user remove", name)?;
+    let slots = s.store.slots().without(name);
+    s.store.act_on_slots("user remove", name, |tx| {
+        records::remove_user(tx, name)?;
+        Ok(((), name.to_string(), Some(slots)))
+    })?;
+    eprintln!("{name} may no longer use the bank: their key slot is removed");
+    Ok(())
+}
+
+fn user_passphrase(ctx: &Context) -> Result<(), Error> {
+    let mut s = ctx.session("user passphrase", "own passphrase")?;
+    let me = s.user.clone();
+    let pass = Passphrase::obtain_new("your new passphrase")?;
+    if pass.same_as(&s.pass) {
+        return Err(Error::refused(
+            "K20",
+            "the new passphrase is the one you have: choose another",
+        ));
+    }
+    let slot = s.store.new_slot(&me, &pass, false)?;
+    let fingerprint = slot.fingerprint(s.store.salt());
+    let slots = s.store.slots().with(slot);
+    s.store.act_on_slots("user passphrase", &me, |tx| {
+        records::set_user_slot(tx, &me, &fingerprint)?;
+        Ok(((), me.clone(), Some(slots)))
+    })?;
+    eprintln!("your passphrase is changed; the old one no longer opens the bank");
+    Ok(())
+}
+
+fn user_list(ctx: &Context, format: Format, out: &mut dyn Write) -> Result<(), Error> {
+    let mut s = ctx.session("user list", "users")?;
+    let users = s.store.act("user list", "users", |tx| {
+        Ok((records::users(tx)?, "users".to_string()))
+    })?;
+    let passphrase = |u: &records::User| match (&u.slot, s.store.slots().slot(&u.name)) {
+        (None, _) | (_, None) => "none",
+        (Some(_), Some(slot)) if slot.initial => "first",
+        (Some(_), Some(_)) => "own",
+    };
+    match format {
+        Format::Json => {
+            let rows: Vec<Value> = users
+                .iter()
+                .map(|u| {
+                    json!({
+                        "name": u.name,
+                        "added_at": u.added_at,
+                        "added_by": u.added_by,
+                        "passphrase": passphrase(u),
+                    })
+                })
+                .collect();
+            print_json(out, &Value::Array(rows))
+        }
+        Format::Human => {
+            for u in &users {
+                let note = match passphrase(u) {
+                    "none" => "; no passphrase yet: `kadr bank user add` gives one".to_string(),
+                    "first" => format!(
+                        "; first passphrase set by {}, not yet their own",
+                        s.store
+                            .slots()
+                            .slot(&u.name)
+                            .map_or("", |slot| slot.set_by.as_str())
+                    ),
+                    _ => String::new(),
+                };
+                write_line(
+                    out,
+                    &format!("{}  (added {} by {}{note})", u.name, u.added_at, u.added_by),
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn migrate_cmd(ctx: &Context) -> Result<(), Error> {
+    let path = ctx.bank_path()?;
+    store::check_path(path, ctx.site, true)?;
+    let user = ctx.operator()?;
+    let shared = Passphrase::obtain()?;
+    let kdf = KdfParams::for_format_1()?;
+    let own = Passphrase::obtain_new("your own passphrase")?;
+    let m = migrate::migrate(path, user, &shared, kdf, &own)?;
+    eprintln!(
+        "migrated {} to a passphrase per user; yours is set, the shared key no longer opens it",
+        path.display()
+    );
+    if !m.without_slot.is_empty() {
+        eprintln!(
+            "no passphrase yet: {}; an authorised user gives each one with `kadr bank user add NAME`",
+            m.without_slot.join(", ")
+        );
+    }
+    eprintln!(
+        "backups made before the migration still open with the shared key: destroy them, and make a new one with `kadr bank backup`"
+    );
+    eprintln!("audit head: entry {} {}", m.head.seq, m.head.hash);
     Ok(())
 }
 
 fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
     let object = file.display().to_string();
     let mut s = ctx.session("candidate add", &object)?;
+    // B2, B6: the unit and the category must be the site's, when a site is given.
+    let catalogue = ctx
+        .site
+        .catalogue()
+        .map_err(|e| Error::usage(format!("cannot load the site (--root): {e}")))?;
+    if catalogue.is_none() {
+        eprintln!(
+            "note: --root is not a site root: the candidate's unit and category are not checked against a site"
+        );
+    }
     let by = s.user.clone();
-    let id = s.store.act(&s.user, "candidate add", &object, |tx| {
+    let id = s.store.act("candidate add", &object, |tx| {
         let text = read_candidate_file(file)?;
-        let c = candidate::parse(&text, ctx.today)?;
+        let c = candidate::parse(&text, ctx.today, catalogue.as_ref())?;
         let id = records::insert_candidate(tx, &c, &by)?;
         Ok((id, person_id(id)))
     })?;
@@ -418,7 +593,7 @@ fn people_list(
     let scope = unit.map_or("all units".to_string(), |u| format!("unit {u}"));
     let mut s = ctx.session(action, &scope)?;
     let employees = action == "employee list";
-    let people = s.store.act(&s.user, action, &scope, |tx| {
+    let people = s.store.act(action, &scope, |tx| {
         let people = if employees {
             records::employees(tx, unit)?
         } else {
@@ -448,7 +623,7 @@ fn eligible(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let mut s = ctx.session("eligible", vacancy)?;
-    let (v, ranked) = s.store.act(&s.user, "eligible", vacancy, |tx| {
+    let (v, ranked) = s.store.act("eligible", vacancy, |tx| {
         let v = ctx.vacancy(vacancy)?;
         let candidates = records::candidates(tx, None)?;
         let ranked: Vec<Person> = rank_eligible(&candidates, &v.category, ctx.today)
@@ -497,7 +672,7 @@ fn list_create(
 ) -> Result<(), Error> {
     let mut s = ctx.session("list create", vacancy)?;
     let by = s.user.clone();
-    let id = s.store.act(&s.user, "list create", vacancy, |tx| {
+    let id = s.store.act("list create", vacancy, |tx| {
         let v = ctx.vacancy(vacancy)?;
         if !v.is_vacant() {
             return Err(Error::refused(
@@ -578,7 +753,7 @@ fn eligibility_problems(p: &Person, v: &VacancyInfo, day: Date) -> Vec<Problem> 
 fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Error> {
     let mut s = ctx.session("list approve", list)?;
     let recorded_by = s.user.clone();
-    let count = s.store.act(&s.user, "list approve", list, |tx| {
+    let count = s.store.act("list approve", list, |tx| {
         let l = find_list(tx, list)?;
         if let Some(a) = &l.approval {
             return Err(Error::refused(
@@ -592,6 +767,9 @@ fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Err
             ));
         }
         let by = by.trim();
+        if let Some(p) = candidate::invisible_problem("--by", by) {
+            return Err(Error::refused("B6", p));
+        }
         if by.is_empty() {
             return Err(Error::usage("--by names who approved the list: \"position, rank, full name\""));
         }
@@ -663,6 +841,7 @@ struct ExportRequest {
     file: Option<PathBuf>,
     compiled_by: Option<String>,
     compiled_on: Option<Date>,
+    force: bool,
 }
 
 fn list_export(
@@ -675,12 +854,19 @@ fn list_export(
         // B12: an export holds personal data; it may not land where the site is built.
         store::check_path(file, ctx.site, false)?;
     }
+    if let Some(p) = r
+        .compiled_by
+        .as_deref()
+        .and_then(|by| candidate::invisible_problem("--compiled-by", by))
+    {
+        return Err(Error::refused("B6", p));
+    }
     let mut s = ctx.session("list export", list)?;
     let target = r
         .file
         .as_ref()
         .map_or("standard output".to_string(), |f| f.display().to_string());
-    let bytes = s.store.act(&s.user, "list export", list, |tx| {
+    let bytes = s.store.act("list export", list, |tx| {
         let l = find_list(tx, list)?;
         let mut rows = Vec::new();
         for id in &l.members {
@@ -706,7 +892,7 @@ fn list_export(
             ids(form.rows.iter().flatten())
         );
         if let Some(file) = &r.file {
-            write_private(file, &bytes)?;
+            write_private(file, &bytes, r.force)?;
         }
         Ok((bytes, object))
     })?;
@@ -724,18 +910,20 @@ fn format_name(f: ExportFormat) -> &'static str {
     }
 }
 
-/// Writes a file only its owner may read, replacing it if it exists.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// Writes a file only its owner may read; an existing file is replaced only if
+/// `replace` (K19: an earlier export may be the signed one).
+fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Error> {
+    if replace {
+        return store::files::write_atomically(path, bytes);
     }
-    options
-        .open(path)
-        .and_then(|mut f| f.write_all(bytes))
+    let mut file = store::files::create_private_file(path).map_err(|e| match e {
+        Error::Refused(_) => Error::refused(
+            "K19",
+            format!("{} exists; add --force to replace it", path.display()),
+        ),
+        e => e,
+    })?;
+    file.write_all(bytes)
         .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))
 }
 
@@ -749,7 +937,7 @@ fn appoint(
 ) -> Result<(), Error> {
     let mut s = ctx.session("appoint", candidate_text)?;
     let by = s.user.clone();
-    let v = s.store.act(&s.user, "appoint", candidate_text, |tx| {
+    let v = s.store.act("appoint", candidate_text, |tx| {
         let id = records::parse_person_id(candidate_text).ok_or_else(|| {
             Error::usage(format!(
                 "{candidate_text:?} is not a candidate id (cand-0001)"
@@ -838,7 +1026,7 @@ fn appoint(
 fn purge(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let object = format!("retention ended by {}", ctx.today);
     let mut s = ctx.session("purge", &object)?;
-    let purged = s.store.act(&s.user, "purge", &object, |tx| {
+    let purged = s.store.act("purge", &object, |tx| {
         let months = records::retention_months(tx)?;
         let purged = records::purge(tx, ctx.today, months)?;
         let object = format!(
@@ -864,40 +1052,59 @@ fn purge(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
 
 fn audit(ctx: &Context, verify: bool, format: Format, out: &mut dyn Write) -> Result<(), Error> {
     let action = if verify { "audit verify" } else { "audit" };
-    let mut s = ctx.session(action, "audit log")?;
-    let (entries, holds) = s.store.act(&s.user, action, "audit log", |tx| {
-        let entries = crate::audit::read_all(tx)?;
-        let holds = if verify {
-            let holds = crate::audit::verify(&entries).map_err(|b| {
-                Error::refused(
-                    "K26",
-                    format!(
-                        "the audit log is broken at entry {}: it {}",
-                        b.seq, b.reason
-                    ),
-                )
-            })?;
-            Some(holds)
+    let mut s = ctx.open(action, "audit log", true)?;
+    if !s.problems.is_empty() {
+        // A bank that fails its check is shown as it is, and nothing is recorded in
+        // it: a new entry would chain on to what was changed and hide it.
+        let problems = if verify {
+            s.store.full_check()?.problems
         } else {
-            None
+            print_entries(out, &crate::audit::read_all(s.store.conn())?, format)?;
+            std::mem::take(&mut s.problems)
         };
+        eprintln!("nothing was recorded in the bank: it fails its integrity check");
+        return Err(integrity::refusal(problems));
+    }
+    let holds = if verify {
+        let report = s.store.full_check()?;
+        if !report.problems.is_empty() {
+            let e = integrity::refusal(report.problems);
+            let _ = s.store.record(action, "audit log", &e.outcome());
+            return Err(e);
+        }
+        report.chain
+    } else {
+        None
+    };
+    let entries = s.store.act(action, "audit log", |tx| {
+        let entries = crate::audit::read_all(tx)?;
         let object = format!("audit log: {} entries", entries.len());
-        Ok(((entries, holds), object))
+        Ok((entries, object))
     })?;
     match (holds, format) {
         (Some(h), Format::Json) => print_json(
             out,
-            &json!({"holds": true, "entries": h.entries, "head": h.head}),
+            &json!({"holds": true, "entries": h.entries, "head": h.head, "rows_accounted_for": true, "head_file_agrees": true}),
         ),
         (Some(h), Format::Human) => write_line(
             out,
             &format!(
-                "the audit chain holds: {} entries, last hash {} (write it down: a later log must still contain it)",
+                "the audit chain holds: {} entries, last hash {}; every row of the bank is accounted for by it, and the head file agrees (write the hash down: a later log must still contain it)",
                 h.entries, h.head
             ),
         ),
-        (None, Format::Json) => print_json(out, &json!(entries)),
-        (None, Format::Human) => {
+        (None, _) => print_entries(out, &entries, format),
+    }
+}
+
+fn print_entries(
+    out: &mut dyn Write,
+    entries: &[crate::audit::Entry],
+    format: Format,
+) -> Result<(), Error> {
+    match format {
+        Format::Json => print_json(out, &json!(entries)),
+        Format::Human => {
             for e in entries {
                 write_line(
                     out,
@@ -914,20 +1121,22 @@ fn audit(ctx: &Context, verify: bool, format: Format, out: &mut dyn Write) -> Re
 
 fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
     store::check_path(file, ctx.site, true)?;
-    let object = file.display().to_string();
-    let mut s = ctx.session("backup", &object)?;
+    let mut s = ctx.session("backup", &file.display().to_string())?;
     if same_file(file, s.store.path()) {
         return Err(Error::usage("the backup would overwrite the store itself"));
     }
-    let result = s.store.backup_to(file, force, &mut s.keyring);
-    let outcome = match &result {
-        Ok(()) => "ok".to_string(),
-        Err(e) => e.outcome(),
+    let result = s.store.backup_to(file, force);
+    let (object, outcome) = match &result {
+        Ok(last) => (
+            format!("{} (entry {} {})", file.display(), last.seq, last.hash),
+            "ok".to_string(),
+        ),
+        Err(e) => (file.display().to_string(), e.outcome()),
     };
-    s.store.record(&s.user, "backup", &object, &outcome)?;
+    s.store.record("backup", &object, &outcome)?;
     result?;
     eprintln!(
-        "wrote an encrypted copy to {}; check it with `kadr bank verify`",
+        "wrote an encrypted copy to {} (with its -keys and -head files beside it); check it with `kadr bank verify`",
         file.display()
     );
     Ok(())
@@ -936,10 +1145,10 @@ fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
 fn verify_cmd(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
     store::check_path(file, ctx.site, true)?;
     let user = ctx.operator()?;
-    let mut keyring = Keyring::new(Passphrase::obtain(false)?, KdfParams::from_env()?);
+    let pass = Passphrase::obtain()?;
     // A check never changes what it checks: the copy is opened read-only, and nothing
     // is written to its log.
-    let v = backup::verify(file, &mut keyring, user)?;
+    let v = backup::verify(file, user, &pass)?;
     write_line(out, &verified_line(file, &v))
 }
 
@@ -951,8 +1160,8 @@ fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
         return Err(Error::usage("the copy and the store are the same file"));
     }
     let user = ctx.operator()?;
-    let mut keyring = Keyring::new(Passphrase::obtain(false)?, KdfParams::from_env()?);
-    let v = backup::restore(file, target, force, &mut keyring, user)?;
+    let pass = Passphrase::obtain()?;
+    let v = backup::restore(file, target, force, user, &pass)?;
     eprintln!(
         "restored {} from {}",
         target.display(),
@@ -963,7 +1172,7 @@ fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
 
 fn verified_line(file: &Path, v: &backup::Verified) -> String {
     format!(
-        "{}: opens, intact, audit chain holds ({} entries, last hash {}); {} candidates, {} employees, {} lists",
+        "{}: opens, intact, audit chain holds ({} entries, last hash {}) and accounts for every row, head file agrees; {} candidates, {} employees, {} lists",
         file.display(),
         v.audit.entries,
         v.audit.head,

@@ -1,9 +1,11 @@
 //! What the bank needs to know about a site, and nothing more: a vacancy's category,
-//! unit, status and file (B9, B11), a category's name for the annex form, and whether
-//! a path lies inside a site root (B12). The `kadr` binary implements [`Site`] by
+//! unit, status and file (B9, B11), a category's name for the annex form, the site's
+//! unit ids and category codes (to check a candidate against, B2, B6), and whether a
+//! path lies inside a site root (B12). The `kadr` binary implements [`Site`] by
 //! loading the site; the bank never reads site files itself, and the site's code never
 //! sees the bank.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// A vacancy of the site, as far as the bank is concerned. No personal data.
@@ -36,8 +38,19 @@ pub struct CategoryName {
     pub ru: String,
 }
 
+/// The site's unit ids and category codes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    pub units: BTreeSet<String>,
+    pub categories: BTreeSet<String>,
+}
+
 /// The site as the bank sees it.
 pub trait Site {
+    /// The units and categories of the site given with `--root`; `Ok(None)` when
+    /// `--root` is not a site root (no site given), `Err` when it cannot be loaded.
+    fn catalogue(&self) -> Result<Option<Catalogue>, String>;
+
     /// The vacancy with this id; `Err` when the site cannot be loaded at all.
     fn vacancy(&self, id: &str) -> Result<Option<VacancyInfo>, String>;
 

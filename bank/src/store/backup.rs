@@ -1,20 +1,25 @@
-//! Backups of the bank (RULES.md K19): an encrypted copy made with SQLCipher's own
-//! export (same key, same salt, so the same passphrase opens it), a check that proves
-//! a copy opens, is intact page by page and keeps an unbroken audit chain, and a
-//! restore that refuses to overwrite a store unless told to.
+//! Backups of the bank (RULES.md K19): a backup is a store of its own, the same three
+//! files (`FILE`, `FILE-keys`, `FILE-head`): an encrypted copy made with SQLCipher's own
+//! export (same key, same salt), the key slots as they are, and a head file naming the
+//! copy's last audit entry. The same passphrases open it. [`verify`] proves that a copy
+//! opens, is intact page by page, keeps an unbroken audit chain that accounts for every
+//! row and agrees with its head file; [`restore`] puts a verified copy in the store's
+//! place, refusing to overwrite a store unless told to.
 //!
 //! Files are written beside their target under a temporary name and renamed into
 //! place, so a failed copy never leaves half a store where a store was.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, params};
+use rusqlite::params;
 
 use crate::audit;
 use crate::error::Error;
-use crate::key::Keyring;
-use crate::store::{Store, create_private_file, journal_of, read_salt, records};
+use crate::head::{Head, Mark};
+use crate::key::Passphrase;
+use crate::store::files::{self, Paths};
+use crate::store::{Store, read_salt};
 
 /// What [`verify`] found in a copy that holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,39 +31,49 @@ pub struct Verified {
 }
 
 impl Store {
-    /// Writes an encrypted copy of the store to `target` (replacing it only if
-    /// `replace`).
-    pub fn backup_to(
-        &self,
-        target: &Path,
-        replace: bool,
-        keyring: &mut Keyring,
-    ) -> Result<(), Error> {
-        if !replace && fs::symlink_metadata(target).is_ok() {
-            return Err(Error::refused(
-                "K19",
-                format!("{} exists; add --force to replace it", target.display()),
-            ));
+    /// Writes an encrypted copy of the store to `target` and its key slots and head
+    /// file beside it (replacing them only if `replace`). Returns the copy's last entry.
+    pub fn backup_to(&self, target: &Path, replace: bool) -> Result<Mark, Error> {
+        let to = Paths::of(target);
+        if !replace {
+            for file in to.all() {
+                if fs::symlink_metadata(file).is_ok() {
+                    return Err(Error::refused(
+                        "K19",
+                        format!("{} exists; add --force to replace it", file.display()),
+                    ));
+                }
+            }
         }
-        let partial = partial_path(target)?;
-        create_private_file(&partial)?;
-        let result = self.export_into(&partial, keyring).and_then(|()| {
+        let partial = files::partial_path(target)?;
+        let _ = fs::remove_file(&partial);
+        drop(files::create_private_file(&partial)?);
+        let result = self.export_into(&partial).and_then(|last| {
             if read_salt(&partial)? != Some(*self.salt()) {
                 return Err(Error::Io("the copy does not carry the store's salt".into()));
             }
-            sync(&partial)?;
+            files::sync(&partial)?;
+            self.slots().write(&to.keys)?;
+            Head {
+                store: *self.salt(),
+                head: last.clone(),
+                pending: None,
+            }
+            .write(&to.head)?;
             fs::rename(&partial, target).map_err(|e| {
                 Error::Io(format!("cannot move the copy to {}: {e}", target.display()))
-            })
+            })?;
+            Ok(last)
         });
         if result.is_err() {
             let _ = fs::remove_file(&partial);
-            let _ = fs::remove_file(journal_of(&partial));
+            let _ = fs::remove_file(files::journal_of(&partial));
         }
         result
     }
 
-    fn export_into(&self, partial: &Path, keyring: &mut Keyring) -> Result<(), Error> {
+    /// Exports the store into `partial`; returns the copy's last audit entry.
+    fn export_into(&self, partial: &Path) -> Result<Mark, Error> {
         let path = partial.to_str().ok_or_else(|| {
             Error::usage(format!(
                 "{}: the backup path must be valid UTF-8",
@@ -66,7 +81,7 @@ impl Store {
             ))
         })?;
         // Same key and salt: the copy opens exactly as the store does.
-        let key = keyring.key_for(self.salt())?.sqlcipher_literal(self.salt());
+        let key = self.key().sqlcipher_literal(self.salt());
         let conn = self.conn();
         conn.execute(
             "ATTACH DATABASE ?1 AS backup KEY ?2",
@@ -74,39 +89,37 @@ impl Store {
         )?;
         let exported = conn
             .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))
-            .map_err(Error::from);
+            .map_err(Error::from)
+            .and_then(|()| {
+                conn.query_row(
+                    "SELECT seq, hash FROM backup.audit ORDER BY seq DESC LIMIT 1",
+                    [],
+                    |r| {
+                        Ok(Mark {
+                            seq: r.get(0)?,
+                            hash: r.get(1)?,
+                        })
+                    },
+                )
+                .map_err(Error::from)
+            });
         let detached = conn
             .execute("DETACH DATABASE backup", [])
             .map_err(Error::from);
-        exported.and(detached.map(drop))
+        let last = exported?;
+        detached?;
+        Ok(last)
     }
 }
 
-/// Opens a copy read-only and proves it: the key opens it, every page's HMAC and the
-/// database structure check out, and its audit chain holds. `user` must be an
-/// authorised user of the copy (K20).
-pub fn verify(path: &Path, keyring: &mut Keyring, user: &str) -> Result<Verified, Error> {
-    let store = Store::open_read_only(path, keyring)?;
+/// Opens a copy read-only as `user` and proves it: their passphrase opens it, every
+/// page's HMAC and the database structure check out, its audit chain holds and
+/// accounts for every row, its head file agrees, its key slots are those the copy
+/// recorded. Every problem is named.
+pub fn verify(path: &Path, user: &str, pass: &Passphrase) -> Result<Verified, Error> {
+    let store = Store::open_read_only(path, user, pass)?;
+    let holds = store.full_check()?.into_result()?;
     let conn = store.conn();
-    if !records::is_user(conn, user)? {
-        return Err(Error::refused(
-            "K20",
-            format!("{user:?} is not an authorised user of {}", path.display()),
-        ));
-    }
-    check_integrity(conn, path)?;
-    let entries = audit::read_all(conn)?;
-    let holds = audit::verify(&entries).map_err(|b| {
-        Error::refused(
-            "K26",
-            format!(
-                "{}: the audit log is broken at entry {}: it {}",
-                path.display(),
-                b.seq,
-                b.reason
-            ),
-        )
-    })?;
     let count = |table: &str| -> Result<usize, Error> {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
@@ -119,102 +132,107 @@ pub fn verify(path: &Path, keyring: &mut Keyring, user: &str) -> Result<Verified
     })
 }
 
-/// SQLCipher's page check (every page's HMAC) and SQLite's structure check.
-fn check_integrity(conn: &Connection, path: &Path) -> Result<(), Error> {
-    let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
-    let problems: Vec<String> = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<Result<_, _>>()?;
-    if !problems.is_empty() {
-        return Err(Error::refused(
-            "K26",
-            format!(
-                "{}: pages fail their check: {}",
-                path.display(),
-                problems.join("; ")
-            ),
-        ));
-    }
-    let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    if result != "ok" {
-        return Err(Error::refused(
-            "K26",
-            format!(
-                "{}: the database structure is damaged: {result}",
-                path.display()
-            ),
-        ));
-    }
-    Ok(())
-}
-
 /// Replaces (or creates) the store at `target` with the verified copy at `source`,
-/// then records the restore in the restored store's audit log.
+/// then records the restore, and the head of the store it replaced, in the restored
+/// store's audit log.
 pub fn restore(
     source: &Path,
     target: &Path,
     replace: bool,
-    keyring: &mut Keyring,
     user: &str,
+    pass: &Passphrase,
 ) -> Result<Verified, Error> {
-    let verified = verify(source, keyring, user)?;
-    if !replace && fs::symlink_metadata(target).is_ok() {
-        return Err(Error::refused(
-            "K19",
-            format!(
-                "{} exists; restoring would replace it: add --force if that is what you want",
-                target.display()
-            ),
-        ));
+    let verified = verify(source, user, pass)?;
+    let from = Paths::of(source);
+    let to = Paths::of(target);
+    if !replace {
+        for file in to.all() {
+            if fs::symlink_metadata(file).is_ok() {
+                return Err(Error::refused(
+                    "K19",
+                    format!(
+                        "{} exists; restoring would replace it: add --force if that is what you want",
+                        file.display()
+                    ),
+                ));
+            }
+        }
     }
-    let partial = partial_path(target)?;
-    create_private_file(&partial)?;
-    let copied = fs::read(source)
-        .and_then(|bytes| fs::write(&partial, bytes))
-        .map_err(|e| Error::Io(format!("cannot copy {}: {e}", source.display())))
-        .and_then(|()| sync(&partial))
-        .and_then(|()| {
-            // A journal left by a crash of the replaced store would be rolled into
-            // the restored one.
-            let _ = fs::remove_file(journal_of(target));
-            fs::rename(&partial, target).map_err(|e| {
-                Error::Io(format!("cannot move the copy to {}: {e}", target.display()))
-            })
-        });
-    if let Err(e) = copied {
-        let _ = fs::remove_file(&partial);
-        return Err(e);
-    }
-    let mut store = Store::open(target, keyring)?;
-    store.record(user, "restore", &source.display().to_string(), "ok")?;
+    let replaced = match Head::read(&to.head) {
+        Ok(Some(h)) => format!(
+            "; it replaced a bank whose head was entry {} {}",
+            h.head.seq, h.head.hash
+        ),
+        Ok(None) if fs::symlink_metadata(&to.db).is_ok() => {
+            "; it replaced a bank without a head file".to_string()
+        }
+        Ok(None) => String::new(),
+        Err(_) => "; it replaced a bank whose head file could not be read".to_string(),
+    };
+    // A journal left by a crash of the replaced store would be rolled into the
+    // restored one.
+    let _ = fs::remove_file(files::journal_of(target));
+    files::copy_atomically(&from.keys, &to.keys)?;
+    files::copy_atomically(&from.head, &to.head)?;
+    files::copy_atomically(&from.db, &to.db)?;
+    let mut store = Store::open(target, user, pass)?;
+    let object = format!(
+        "from {} (entry {} {}){replaced}",
+        source.display(),
+        verified.audit.entries,
+        verified.audit.head
+    );
+    store.record("restore", &object, "ok")?;
     Ok(verified)
 }
 
-/// `DIR/.NAME.partial-PID.kadrbank`: beside the target (so the rename stays on one
-/// file system), hidden, and still recognisable as a bank file.
-fn partial_path(target: &Path) -> Result<PathBuf, Error> {
-    let name = target
-        .file_stem()
-        .ok_or_else(|| Error::usage(format!("{} names no file", target.display())))?;
-    let mut partial = std::ffi::OsString::from(".");
-    partial.push(name);
-    partial.push(format!(
-        ".partial-{}.{}",
-        std::process::id(),
-        super::EXTENSION
-    ));
-    Ok(target.with_file_name(partial))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::{TempDir, new_store, pass};
 
-fn sync(path: &Path) -> Result<(), Error> {
-    fs::File::open(path)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))
-}
+    #[test]
+    fn k19_a_backup_opens_with_the_same_passphrase_and_verifies() {
+        let dir = TempDir::new("backup");
+        let path = dir.0.join("test.kadrbank");
+        let copy = dir.0.join("copy.kadrbank");
+        let store = new_store(&path);
+        let last = store.backup_to(&copy, false).unwrap();
+        assert_eq!(last.seq, 1);
+        let verified = verify(&copy, "aliya", &pass("the right key")).unwrap();
+        assert_eq!(verified.audit.entries, 1);
+        assert!(matches!(
+            store.backup_to(&copy, false),
+            Err(Error::Refused(_))
+        ));
+        for file in Paths::of(&copy).all() {
+            assert!(file.exists(), "{}", file.display());
+        }
+    }
 
-impl Store {
-    /// Opens a store (a backup) without the possibility of changing it.
-    pub fn open_read_only(path: &Path, keyring: &mut Keyring) -> Result<Store, Error> {
-        Store::open_with(path, keyring, OpenFlags::SQLITE_OPEN_READ_ONLY)
+    #[test]
+    fn k19_a_copy_without_its_head_file_or_with_a_changed_row_does_not_verify() {
+        let dir = TempDir::new("backup-bad");
+        let path = dir.0.join("test.kadrbank");
+        let copy = dir.0.join("copy.kadrbank");
+        let store = new_store(&path);
+        store.backup_to(&copy, false).unwrap();
+        fs::remove_file(Paths::of(&copy).head).unwrap();
+        let e = verify(&copy, "aliya", &pass("the right key")).unwrap_err();
+        assert!(e.to_string().contains("head file"), "{e}");
+        store.backup_to(&copy, true).unwrap();
+        crate::store::open_raw(&copy, "aliya", &pass("the right key"))
+            .unwrap()
+            .execute_batch("UPDATE meta SET value = '1200' WHERE key = 'retention_months'")
+            .unwrap();
+        let e = verify(&copy, "aliya", &pass("the right key")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("meta retention_months was changed outside kadr"),
+            "{e}"
+        );
+        let target = dir.0.join("restored.kadrbank");
+        assert!(restore(&copy, &target, false, "aliya", &pass("the right key")).is_err());
+        assert!(!target.exists());
     }
 }

@@ -1,34 +1,59 @@
-//! The encrypted store (RULES.md B12): one SQLCipher file ending in `.kadrbank`, mode
-//! 0600, outside every site root, that opens only with its key; `secure_delete` on,
-//! so that a deleted candidate's data are overwritten and not left in free pages.
+//! The encrypted store (RULES.md B12, K20, K26): a SQLCipher file ending in `.kadrbank`,
+//! mode 0600, outside every site root, with its key slots and its head file beside it
+//! ([`files`]). `secure_delete` is on, so that a deleted candidate's data are
+//! overwritten and not left in free pages.
 //!
-//! [`Store::act`] is the one way to read or change the bank: it runs the action in a
-//! transaction and writes the audit entry (B12, K20) in that same transaction, or, if
-//! the action is refused, writes the refusal in a transaction of its own.
+//! The database is encrypted from its first page on; SQLCipher keeps only its 16-byte
+//! salt in the clear, and a store's salt begins with the fixed [`STORE_MAGIC`] (its
+//! other eight bytes are random) so that `kadr build` recognises a store, or any copy
+//! of it, by its first bytes. The store key is random and reaches SQLCipher as a raw
+//! key: the salt only feeds SQLCipher's derivation of the page HMAC key, where a
+//! unique random key makes its randomness unnecessary.
+//!
+//! [`Store::open`] proves who the operator is (their key slot opens with their
+//! passphrase, and is the slot the users table recorded for them, K20). [`Store::act`]
+//! is the one way to read or change the bank: it checks that the bank is what the last
+//! audit entry says, runs the action in a transaction, and writes the audit entry with
+//! the rows the action changed in that same transaction (or, if the action is refused,
+//! records the refusal in a transaction of its own), and moves the head file on.
 //!
 //! The records (users, candidates, employees, lists) are read and written in
-//! [`records`]; backups (K19) in [`backup`].
+//! [`records`]; integrity checks in [`integrity`]; backups (K19) in [`backup`]; the
+//! migration of a store of format 1 (one shared key) in [`migrate`].
 
 pub mod backup;
+pub mod files;
+pub mod integrity;
+pub mod migrate;
 pub mod records;
 
 use std::fs;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::audit;
+use crate::audit::{self, Entry};
 use crate::error::Error;
-use crate::key::{Keyring, SALT_LEN, Salt, new_salt};
+use crate::head::{Head, Mark};
+use crate::key::{FLOOR_APPLIES, KdfParams, Passphrase, RawKey, SALT_LEN, Salt, random_bytes};
+use crate::keys::{KeySlots, Slot};
 use crate::site::Site;
+use crate::state::State;
+pub use files::{FILE_GRANULE, Paths};
 
 /// Every store's file name ends in `.kadrbank`, so that `kadr build` can recognise a
 /// store without opening it (the same constant as `kadr::load::BANK_EXTENSION`).
 pub const EXTENSION: &str = "kadrbank";
 
+/// The first eight bytes of every store and backup of format 2: the fixed half of its
+/// salt. The same constant as `kadr::load::BANK_STORE_MAGIC`.
+pub const STORE_MAGIC: [u8; 8] = *b"\x89KADRBKD";
+
 /// The schema version this code reads and writes.
-pub const FORMAT_VERSION: &str = "1";
+pub const FORMAT_VERSION: &str = "2";
+/// The format of stores made before key slots: one key shared by every user.
+pub const FORMAT_1: &str = "1";
 
 /// Default retention of a candidate's data after the competition (R9): one year, as
 /// long as a candidate may be appointed without a new competition (B9).
@@ -36,15 +61,18 @@ pub const DEFAULT_RETENTION_MONTHS: u32 = 12;
 
 const SCHEMA: &str = include_str!("schema.sql");
 
-/// The message for every way a file can fail to open as a bank with this key; it does
-/// not say which, so that it tells a guesser nothing.
+/// The message for every way a file can fail to open as a bank with this passphrase;
+/// it does not say which, so that it tells a guesser nothing.
 pub const WRONG_KEY: &str = "wrong key or not a kadr bank";
 
-/// An open store.
+/// An open store and the operator it authenticated.
 pub struct Store {
     conn: Connection,
-    path: PathBuf,
+    paths: Paths,
     salt: Salt,
+    key: RawKey,
+    slots: KeySlots,
+    user: String,
 }
 
 /// Checks a path that will hold a store, a backup or an export of personal data:
@@ -74,48 +102,139 @@ pub fn has_bank_extension(path: &Path) -> bool {
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(EXTENSION))
 }
 
-impl Store {
-    /// Creates a new store at `path` (which must not exist) with `admin` as its first
-    /// authorised user (K20).
-    pub fn create(
-        path: &Path,
-        keyring: &mut Keyring,
-        admin: &str,
-        retention_months: u32,
-    ) -> Result<Store, Error> {
-        if fs::symlink_metadata(path).is_ok() {
+/// The format of the store at `path`, from its first bytes and files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Key slots (format 2).
+    Slots,
+    /// One shared key (format 1): it opens only to be migrated.
+    SharedKey,
+}
+
+/// Tells a store of format 2 from one of format 1, after checking that the file is
+/// there and private.
+pub fn format_of(paths: &Paths) -> Result<Format, Error> {
+    let meta = match fs::metadata(&paths.db) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::usage(format!(
+                "there is no bank at {}; create one with `kadr bank init --admin NAME`",
+                paths.db.display()
+            )));
+        }
+        Err(e) => return Err(Error::Io(format!("{}: {e}", paths.db.display()))),
+    };
+    if !meta.is_file() {
+        return Err(Error::usage(format!(
+            "{} is not a file",
+            paths.db.display()
+        )));
+    }
+    check_private(&paths.db, &meta)?;
+    let Some(salt) = read_salt(&paths.db)? else {
+        return Err(Error::refused("B12", WRONG_KEY));
+    };
+    let has_keys = fs::symlink_metadata(&paths.keys).is_ok();
+    if salt.starts_with(&STORE_MAGIC) {
+        if !has_keys {
             return Err(Error::refused(
-                "K19",
+                "K26",
                 format!(
-                    "{} already exists; `kadr bank init` never overwrites a store",
-                    path.display()
+                    "the key slots of {} ({}) are missing: without them nobody can open the bank; restore the bank from a backup (`kadr bank restore`)",
+                    paths.db.display(),
+                    paths.keys.display()
                 ),
             ));
         }
-        create_private_file(path)?;
-        match Store::initialise(path, keyring, admin, retention_months) {
+        return Ok(Format::Slots);
+    }
+    // A store of format 1 begins with its random salt and is a whole number of pages;
+    // a plain SQLite file, or anything else, is no bank.
+    let format_1_shape = meta.len() >= 1024
+        && meta.len() % FILE_GRANULE as u64 == 0
+        && salt != *b"SQLite format 3\0";
+    if !format_1_shape {
+        return Err(Error::refused("B12", WRONG_KEY));
+    }
+    if has_keys {
+        return Err(Error::refused(
+            "K26",
+            format!(
+                "{} is a bank of format 1, but {} belongs to another store: a migration was interrupted? run `kadr bank migrate` again",
+                paths.db.display(),
+                paths.keys.display()
+            ),
+        ));
+    }
+    Ok(Format::SharedKey)
+}
+
+/// The refusal of a store of format 1 for anything but its migration (K20).
+pub fn shared_key_refusal(path: &Path) -> Error {
+    Error::refused(
+        "K20",
+        format!(
+            "{} is not a bank of format 2; if it is one of format 1 (one key shared by every user, so that anyone holding it can act as any user), migrate it to a passphrase per user with `kadr bank migrate` (bank/README.md, \"Migrating\")",
+            path.display()
+        ),
+    )
+}
+
+impl Store {
+    /// Creates a new store at `path` (whose files must not exist) with `admin` as its
+    /// first authorised user (K20), whose passphrase `pass` opens it.
+    pub fn create(
+        path: &Path,
+        admin: &str,
+        pass: &Passphrase,
+        kdf: KdfParams,
+        retention_months: u32,
+    ) -> Result<Store, Error> {
+        let paths = Paths::of(path);
+        for file in paths.all() {
+            if fs::symlink_metadata(file).is_ok() {
+                return Err(Error::refused(
+                    "K19",
+                    format!(
+                        "{} already exists; `kadr bank init` never overwrites a store",
+                        file.display()
+                    ),
+                ));
+            }
+        }
+        files::create_private_file(&paths.db)?;
+        match Store::initialise(&paths, admin, pass, kdf, retention_months) {
             Ok(store) => Ok(store),
             Err(e) => {
                 // Leave no half-made store behind.
-                let _ = fs::remove_file(path);
-                let _ = fs::remove_file(journal_of(path));
+                for file in paths.all() {
+                    let _ = fs::remove_file(file);
+                }
+                let _ = fs::remove_file(files::journal_of(&paths.db));
                 Err(e)
             }
         }
     }
 
     fn initialise(
-        path: &Path,
-        keyring: &mut Keyring,
+        paths: &Paths,
         admin: &str,
+        pass: &Passphrase,
+        kdf: KdfParams,
         retention_months: u32,
     ) -> Result<Store, Error> {
-        let salt = new_salt()?;
-        let conn = connect(path, keyring, &salt, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let salt = new_store_salt()?;
+        let key = RawKey::random()?;
+        let slot = Slot::new(admin, pass, kdf, &salt, &key, false, admin)?;
+        let slots = KeySlots::new(salt).with(slot.clone());
+        let conn = connect(&paths.db, &key, &salt, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         let mut store = Store {
             conn,
-            path: path.to_path_buf(),
+            paths: paths.clone(),
             salt,
+            key,
+            slots,
+            user: admin.to_string(),
         };
         let tx = store
             .conn
@@ -124,74 +243,133 @@ impl Store {
         records::set_meta(&tx, "format", "kadr-bank")?;
         records::set_meta(&tx, "version", FORMAT_VERSION)?;
         records::set_meta(&tx, "retention_months", &retention_months.to_string())?;
-        records::add_user(&tx, admin, admin)?;
-        audit::append(&tx, admin, "init", admin, "ok")?;
+        records::add_user(&tx, admin, admin, Some(&slot.fingerprint(&salt)))?;
+        let after = State::read(&tx)?;
+        let changes = State::default().changes_to(&after);
+        let entry = audit::append(&tx, [admin, "init", admin, "ok"], &changes, &after)?;
+        store.slots.write(&store.paths.keys)?;
         tx.commit()?;
-        // SQLCipher must have taken our salt as the file's own: the key of every later
-        // opening is derived from what the header says.
-        if read_salt(path)? != Some(salt) {
+        store.write_head(&entry.mark(), None)?;
+        // SQLCipher must have taken our salt as the file's own.
+        if read_salt(&store.paths.db)? != Some(salt) {
             return Err(Error::Io(
                 "the new store does not carry its salt in its header; nothing was created".into(),
             ));
         }
+        report_head(&entry);
         Ok(store)
     }
 
-    /// Opens the store at `path` with the operator's key.
-    pub fn open(path: &Path, keyring: &mut Keyring) -> Result<Store, Error> {
-        Store::open_with(path, keyring, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    /// Opens the store at `path` as `user`, whose passphrase `pass` must open their key
+    /// slot (K20).
+    pub fn open(path: &Path, user: &str, pass: &Passphrase) -> Result<Store, Error> {
+        Store::open_with(path, user, pass, OpenFlags::SQLITE_OPEN_READ_WRITE)
     }
 
-    fn open_with(path: &Path, keyring: &mut Keyring, flags: OpenFlags) -> Result<Store, Error> {
-        let meta = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::usage(format!(
-                    "there is no bank at {}; create one with `kadr bank init --admin NAME`",
-                    path.display()
-                )));
-            }
-            Err(e) => return Err(Error::Io(format!("{}: {e}", path.display()))),
-        };
-        if !meta.is_file() {
-            return Err(Error::usage(format!("{} is not a file", path.display())));
+    /// Opens a store (a backup) without the possibility of changing it.
+    pub fn open_read_only(path: &Path, user: &str, pass: &Passphrase) -> Result<Store, Error> {
+        Store::open_with(path, user, pass, OpenFlags::SQLITE_OPEN_READ_ONLY)
+    }
+
+    fn open_with(
+        path: &Path,
+        user: &str,
+        pass: &Passphrase,
+        flags: OpenFlags,
+    ) -> Result<Store, Error> {
+        let paths = Paths::of(path);
+        if format_of(&paths)? == Format::SharedKey {
+            return Err(shared_key_refusal(path));
         }
-        check_private(path, &meta)?;
-        let Some(salt) = read_salt(path)? else {
+        let Some(salt) = read_salt(&paths.db)? else {
             return Err(Error::refused("B12", WRONG_KEY));
         };
-        let conn = connect(path, keyring, &salt, flags)?;
-        let format: Result<String, _> =
-            conn.query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| {
-                r.get(0)
-            });
-        match format {
-            Ok(f) if f == "kadr-bank" => {}
-            // A wrong key reads as "file is not a database"; a foreign database as a
-            // missing table: the operator is told the same in both cases.
-            _ => return Err(Error::refused("B12", WRONG_KEY)),
+        let slots = KeySlots::read(&paths.keys)?.ok_or_else(|| {
+            Error::refused(
+                "K26",
+                format!("the key slots {} are missing", paths.keys.display()),
+            )
+        })?;
+        if slots.store != salt {
+            return Err(Error::refused(
+                "K26",
+                format!(
+                    "{} holds the key slots of another bank, not of {}",
+                    paths.keys.display(),
+                    path.display()
+                ),
+            ));
         }
-        let version = records::meta(&conn, "version")?;
-        if version.as_deref() != Some(FORMAT_VERSION) {
-            return Err(Error::usage(format!(
-                "{} is a bank of format version {}; this kadr reads version {FORMAT_VERSION}",
-                path.display(),
-                version.unwrap_or_default()
-            )));
-        }
-        Ok(Store {
+        let slot = slots.slot(user).ok_or_else(|| not_a_user(user))?;
+        slot.kdf.check_recorded(user, FLOOR_APPLIES)?;
+        let key = slot
+            .unwrap_key(pass, &salt)?
+            .ok_or_else(|| Error::refused("B12", WRONG_KEY))?;
+        let fingerprint = slot.fingerprint(&salt);
+        let conn = connect(&paths.db, &key, &salt, flags)?;
+        check_format(&conn, path, FORMAT_VERSION)?;
+        let mut store = Store {
             conn,
-            path: path.to_path_buf(),
+            paths,
             salt,
-        })
+            key,
+            slots,
+            user: user.to_string(),
+        };
+        match records::user_slot(&store.conn, user)? {
+            Some(Some(recorded)) if recorded == fingerprint => Ok(store),
+            found => {
+                let e = Error::refused(
+                    "K20",
+                    match found {
+                        None => format!(
+                            "{user:?} has a key slot but is not an authorised user of this bank: the slot was made outside kadr"
+                        ),
+                        _ => format!(
+                            "the key slot of {user:?} is not the one this bank recorded for them: it was made or changed outside kadr"
+                        ),
+                    },
+                );
+                if flags.contains(OpenFlags::SQLITE_OPEN_READ_WRITE) {
+                    let _ = store.record("open", user, &e.outcome());
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.paths.db
+    }
+
+    /// The authenticated operator.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// Whether the operator's passphrase was set by another user, who knows it: they
+    /// must set their own before anything else (K20).
+    pub fn initial_passphrase(&self) -> Option<&str> {
+        self.slots
+            .slot(&self.user)
+            .filter(|s| s.initial)
+            .map(|s| s.set_by.as_str())
+    }
+
+    pub fn slots(&self) -> &KeySlots {
+        &self.slots
     }
 
     pub(crate) fn salt(&self) -> &Salt {
         &self.salt
+    }
+
+    pub(crate) fn key(&self) -> &RawKey {
+        &self.key
     }
 
     /// The connection, for reads that need no audit entry of their own (inside an
@@ -200,74 +378,246 @@ impl Store {
         &self.conn
     }
 
+    /// A new key slot for `user` in this store, opening with `pass`.
+    pub fn new_slot(&self, user: &str, pass: &Passphrase, initial: bool) -> Result<Slot, Error> {
+        let kdf = KdfParams::for_new_slot()?;
+        Slot::new(user, pass, kdf, &self.salt, &self.key, initial, &self.user)
+    }
+
     /// Runs an action and records it: `f` returns its result and the audit entry's
     /// object (known only afterwards for a new record). The change and its entry commit
     /// together; a refused or failed action changes nothing and is recorded with the
     /// `object` given here.
     pub fn act<T>(
         &mut self,
-        user: &str,
         action: &str,
         object: &str,
         f: impl FnOnce(&Transaction) -> Result<(T, String), Error>,
     ) -> Result<T, Error> {
+        self.act_on_slots(action, object, |tx| f(tx).map(|(v, o)| (v, o, None)))
+    }
+
+    /// [`Store::act`] for an action that also changes the key slots: `f` returns the
+    /// slots as they must be after it, written before the commit (and put back if the
+    /// commit fails).
+    pub fn act_on_slots<T>(
+        &mut self,
+        action: &str,
+        object: &str,
+        f: impl FnOnce(&Transaction) -> Result<(T, String, Option<KeySlots>), Error>,
+    ) -> Result<T, Error> {
+        let user = self.user.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (before, last) = settled(&tx)?;
         match f(&tx) {
-            Ok((value, object)) => {
-                audit::append(&tx, user, action, &object, "ok")?;
-                tx.commit()?;
+            Ok((value, object, slots)) => {
+                let after = State::read(&tx)?;
+                let changes = before.changes_to(&after);
+                let entry = audit::append(&tx, [&user, action, &object, "ok"], &changes, &after)?;
+                let slots = commit_entry(
+                    tx,
+                    &self.paths,
+                    &self.salt,
+                    &self.slots,
+                    &last,
+                    &entry,
+                    slots,
+                )?;
+                if let Some(slots) = slots {
+                    self.slots = slots;
+                }
+                self.confirm_head(&entry);
                 Ok(value)
             }
             Err(e) => {
                 drop(tx); // rolls back
                 // The refusal is recorded even if recording fails for another reason;
                 // the operator still sees the refusal itself.
-                let _ = self.record(user, action, object, &e.outcome());
+                let _ = self.record(action, object, &e.outcome());
                 Err(e)
             }
         }
     }
 
-    /// Checks that `user` is on the list of authorised users (K20); a refusal is
-    /// recorded under the name given.
-    pub fn authorise(&mut self, user: &str, action: &str, object: &str) -> Result<(), Error> {
-        if records::is_user(&self.conn, user)? {
-            return Ok(());
-        }
-        let e = Error::refused(
-            "K20",
-            format!(
-                "{user:?} is not an authorised user of this bank; an authorised user can add them with `kadr bank user add`"
-            ),
-        );
-        self.record(user, action, object, &e.outcome())?;
-        Err(e)
-    }
-
-    /// Writes one audit entry in a transaction of its own.
-    pub fn record(
-        &mut self,
-        user: &str,
-        action: &str,
-        object: &str,
-        outcome: &str,
-    ) -> Result<(), Error> {
+    /// Writes one audit entry (a refusal, a check) in a transaction of its own.
+    pub fn record(&mut self, action: &str, object: &str, outcome: &str) -> Result<(), Error> {
+        let user = self.user.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit::append(&tx, user, action, object, outcome)?;
-        tx.commit()?;
+        let (before, last) = settled(&tx)?;
+        let entry = audit::append(&tx, [&user, action, object, outcome], &[], &before)?;
+        commit_entry(
+            tx,
+            &self.paths,
+            &self.salt,
+            &self.slots,
+            &last,
+            &entry,
+            None,
+        )?;
+        self.confirm_head(&entry);
         Ok(())
+    }
+
+    fn write_head(&self, head: &Mark, pending: Option<&Mark>) -> Result<(), Error> {
+        write_head(&self.paths, &self.salt, head, pending)
+    }
+
+    /// Moves the head file on to `entry` once it is committed, holding the write lock
+    /// so that no other command's head is overwritten with an older one.
+    fn confirm_head(&mut self, entry: &Entry) {
+        let paths = self.paths.clone();
+        let salt = self.salt;
+        let result = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::from)
+            .and_then(|tx| {
+                if audit::last(&tx)?.map(|e| e.mark()) == Some(entry.mark()) {
+                    write_head(&paths, &salt, &entry.mark(), None)?;
+                }
+                tx.commit().map_err(Error::from)
+            });
+        match result {
+            Ok(()) => report_head(entry),
+            Err(e) => eprintln!(
+                "note: the head file could not be moved on to entry {} ({e}); the next command settles it",
+                entry.seq
+            ),
+        }
+    }
+
+    /// Settles a head file left with a pending entry by a command that was stopped
+    /// between its commit and its second write.
+    pub(crate) fn settle_pending_head(&mut self) -> Result<(), Error> {
+        let Some(head) = Head::read(&self.paths.head)? else {
+            return Ok(());
+        };
+        let Some(pending) = &head.pending else {
+            return Ok(());
+        };
+        let last = audit::last(&self.conn)?.map(|e| e.mark());
+        if last.as_ref() == Some(pending) {
+            self.write_head(pending, None)
+        } else if last.as_ref() == Some(&head.head) {
+            self.write_head(&head.head, None)
+        } else {
+            Ok(())
+        }
     }
 }
 
-/// Opens a SQLCipher connection with the key for `salt` and the bank's settings. The
+/// The bank's state, checked against its last audit entry: what every action starts
+/// from. A bank changed outside kadr is not acted on, so that no new entry can hide
+/// the change behind it (K26).
+fn settled(tx: &Transaction) -> Result<(State, Mark), Error> {
+    let last = audit::last(tx)?
+        .ok_or_else(|| Error::refused("K26", "the audit log is empty: the bank is damaged"))?;
+    let before = State::read(tx)?;
+    if last.state.as_deref() != Some(before.digest().as_str()) {
+        return Err(Error::refused(
+            "K26",
+            "the bank is not what its last audit entry says: it was changed outside kadr; `kadr bank audit --verify` names what changed, `kadr bank restore` puts a verified backup back",
+        ));
+    }
+    Ok((before, last.mark()))
+}
+
+/// Commits an entry: the head file names it as pending, the new key slots (if any) are
+/// written, the transaction commits. Returns the slots now in force.
+fn commit_entry(
+    tx: Transaction,
+    paths: &Paths,
+    salt: &Salt,
+    current: &KeySlots,
+    last: &Mark,
+    entry: &Entry,
+    slots: Option<KeySlots>,
+) -> Result<Option<KeySlots>, Error> {
+    write_head(paths, salt, last, Some(&entry.mark()))?;
+    if let Some(new) = &slots
+        && let Err(e) = new.write(&paths.keys)
+    {
+        let _ = write_head(paths, salt, last, None);
+        return Err(e);
+    }
+    if let Err(e) = tx.commit() {
+        if slots.is_some() {
+            let _ = current.write(&paths.keys);
+        }
+        let _ = write_head(paths, salt, last, None);
+        return Err(e.into());
+    }
+    Ok(slots)
+}
+
+fn write_head(
+    paths: &Paths,
+    salt: &Salt,
+    head: &Mark,
+    pending: Option<&Mark>,
+) -> Result<(), Error> {
+    Head {
+        store: *salt,
+        head: head.clone(),
+        pending: pending.cloned(),
+    }
+    .write(&paths.head)
+}
+
+/// Prints the new head of the audit log, to be written down or witnessed (K26).
+fn report_head(entry: &Entry) {
+    eprintln!("audit head: entry {} {}", entry.seq, entry.hash);
+}
+
+fn not_a_user(user: &str) -> Error {
+    Error::refused(
+        "K20",
+        format!(
+            "{user:?} is not an authorised user of this bank (it has no key slot for them); an authorised user can add them with `kadr bank user add`"
+        ),
+    )
+}
+
+/// The store's `format` and `version` settings, as this code needs them.
+pub(crate) fn check_format(conn: &Connection, path: &Path, version: &str) -> Result<(), Error> {
+    let format: Result<String, _> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| {
+            r.get(0)
+        });
+    match format {
+        Ok(f) if f == "kadr-bank" => {}
+        // A wrong key reads as "file is not a database"; a foreign database as a
+        // missing table: the operator is told the same in both cases.
+        _ => return Err(Error::refused("B12", WRONG_KEY)),
+    }
+    let found = records::meta(conn, "version")?;
+    if found.as_deref() != Some(version) {
+        return Err(Error::usage(format!(
+            "{} is a bank of format version {}; this kadr expects version {version} here",
+            path.display(),
+            found.unwrap_or_default()
+        )));
+    }
+    Ok(())
+}
+
+/// A new store's salt: [`STORE_MAGIC`], then eight random bytes.
+fn new_store_salt() -> Result<Salt, Error> {
+    let mut salt = [0u8; SALT_LEN];
+    salt[..8].copy_from_slice(&STORE_MAGIC);
+    salt[8..].copy_from_slice(&random_bytes::<8>()?);
+    Ok(salt)
+}
+
+/// Opens a SQLCipher connection with `key` and `salt` and the bank's settings. The
 /// file must exist: SQLite is never asked to create one.
-fn connect(
+pub(crate) fn connect(
     path: &Path,
-    keyring: &mut Keyring,
+    key: &RawKey,
     salt: &Salt,
     flags: OpenFlags,
 ) -> Result<Connection, Error> {
@@ -276,7 +626,6 @@ fn connect(
     // SQLCipher logs a wrong key's failed page check to stderr; the operator gets our
     // one message instead.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    let key = keyring.key_for(salt)?;
     let literal = key.sqlcipher_literal(salt);
     // The statement text holds the key: build it in a buffer that is wiped on drop.
     let mut sql = zeroize::Zeroizing::new(String::with_capacity(literal.len() + 20));
@@ -292,6 +641,23 @@ fn connect(
     Ok(conn)
 }
 
+/// What [`open_raw`] returns: a plain SQLite (SQLCipher) connection.
+pub type RawConnection = Connection;
+
+/// A plain SQLCipher connection to the store at `path`, opened with the store key
+/// from `user`'s slot and nothing else: what a stock SQLCipher client holding the key
+/// sees, for investigating a store (and for the tests that tamper with one). kadr's
+/// own commands never use it.
+pub fn open_raw(path: &Path, user: &str, pass: &Passphrase) -> Result<Connection, Error> {
+    let paths = Paths::of(path);
+    let slots = KeySlots::read(&paths.keys)?.ok_or_else(|| not_a_user(user))?;
+    let slot = slots.slot(user).ok_or_else(|| not_a_user(user))?;
+    let key = slot
+        .unwrap_key(pass, &slots.store)?
+        .ok_or_else(|| Error::refused("B12", WRONG_KEY))?;
+    connect(path, &key, &slots.store, OpenFlags::SQLITE_OPEN_READ_WRITE)
+}
+
 /// The first 16 bytes of the file (SQLCipher's salt), or `None` for a shorter file.
 pub(crate) fn read_salt(path: &Path) -> Result<Option<Salt>, Error> {
     let mut file =
@@ -304,32 +670,8 @@ pub(crate) fn read_salt(path: &Path) -> Result<Option<Salt>, Error> {
     }
 }
 
-pub(crate) fn journal_of(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push("-journal");
-    PathBuf::from(s)
-}
-
-/// Creates an empty file only its owner may read and write (B12).
-pub(crate) fn create_private_file(path: &Path) -> Result<(), Error> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map(drop).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::refused("K19", format!("{} already exists", path.display()))
-        } else {
-            Error::Io(format!("cannot create {}: {e}", path.display()))
-        }
-    })
-}
-
 /// Refuses a store that other users of the computer may read (B12).
-fn check_private(path: &Path, meta: &fs::Metadata) -> Result<(), Error> {
+pub(crate) fn check_private(path: &Path, meta: &fs::Metadata) -> Result<(), Error> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -351,21 +693,21 @@ fn check_private(path: &Path, meta: &fs::Metadata) -> Result<(), Error> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::key::{KdfParams, Passphrase};
+    use std::path::PathBuf;
 
-    const FAST: KdfParams = KdfParams {
+    pub(crate) const FAST: KdfParams = KdfParams {
         m_kib: 64,
         t: 1,
         p: 1,
     };
 
     /// A fresh folder under the system's temporary folder, removed on drop.
-    struct TempDir(PathBuf);
+    pub(crate) struct TempDir(pub(crate) PathBuf);
 
     impl TempDir {
-        fn new(name: &str) -> TempDir {
+        pub(crate) fn new(name: &str) -> TempDir {
             let dir =
                 std::env::temp_dir().join(format!("kadr-bank-unit-{}-{name}", std::process::id()));
             let _ = fs::remove_dir_all(&dir);
@@ -380,32 +722,46 @@ mod tests {
         }
     }
 
-    fn keyring(pass: &str) -> Keyring {
-        Keyring::new(Passphrase::new(pass.into()), FAST)
+    pub(crate) fn pass(s: &str) -> Passphrase {
+        Passphrase::new(s.into())
+    }
+
+    pub(crate) fn new_store(path: &Path) -> Store {
+        Store::create(path, "aliya", &pass("the right key"), FAST, 12).unwrap()
     }
 
     #[test]
-    fn a_new_store_is_private_and_opens_only_with_its_key() {
+    fn a_new_store_is_private_recognisable_and_opens_only_with_its_users_passphrase() {
         let dir = TempDir::new("open");
         let path = dir.0.join("test.kadrbank");
-        Store::create(&path, &mut keyring("the right key"), "aliya", 12).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o600);
+        new_store(&path);
+        for file in Paths::of(&path).all() {
+            let bytes = fs::read(file).unwrap();
+            assert_eq!(bytes.len() % FILE_GRANULE, 0, "{}", file.display());
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = fs::metadata(file).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o600, "{}", file.display());
+            }
         }
-        let store = Store::open(&path, &mut keyring("the right key")).unwrap();
+        assert!(fs::read(&path).unwrap().starts_with(&STORE_MAGIC));
+        let store = Store::open(&path, "aliya", &pass("the right key")).unwrap();
         assert!(records::is_user(store.conn(), "aliya").unwrap());
         let secure_delete: i64 = store
             .conn()
             .query_row("PRAGMA secure_delete", [], |r| r.get(0))
             .unwrap();
         assert_eq!(secure_delete, 1, "deleted records are overwritten");
-        match Store::open(&path, &mut keyring("a wrong key!")) {
+        match Store::open(&path, "aliya", &pass("a wrong key!")) {
             Err(Error::Refused(r)) => assert_eq!(r.problems[0].message, WRONG_KEY),
             Err(e) => panic!("{e}"),
             Ok(_) => panic!("opened with a wrong key"),
+        }
+        match Store::open(&path, "bolat", &pass("the right key")) {
+            Err(Error::Refused(r)) => assert_eq!(r.problems[0].rule, "K20"),
+            Err(e) => panic!("{e}"),
+            Ok(_) => panic!("opened as a user without a slot"),
         }
     }
 
@@ -413,7 +769,7 @@ mod tests {
     fn the_audit_log_refuses_updates_and_deletes() {
         let dir = TempDir::new("append-only");
         let path = dir.0.join("test.kadrbank");
-        let store = Store::create(&path, &mut keyring("the right key"), "aliya", 12).unwrap();
+        let store = new_store(&path);
         assert!(
             store
                 .conn()
@@ -428,9 +784,9 @@ mod tests {
     fn a_refused_action_changes_nothing_and_is_recorded() {
         let dir = TempDir::new("refused");
         let path = dir.0.join("test.kadrbank");
-        let mut store = Store::create(&path, &mut keyring("the right key"), "aliya", 12).unwrap();
-        let result: Result<(), Error> = store.act("aliya", "user add", "bob", |tx| {
-            records::add_user(tx, "bob", "aliya")?;
+        let mut store = new_store(&path);
+        let result: Result<(), Error> = store.act("user add", "bob", |tx| {
+            records::add_user(tx, "bob", "aliya", None)?;
             Err(Error::refused("K20", "changed my mind"))
         });
         assert!(result.is_err());
@@ -441,18 +797,51 @@ mod tests {
     }
 
     #[test]
-    fn a_backup_opens_with_the_same_key_and_verifies() {
-        let dir = TempDir::new("backup");
+    fn k26_every_entry_carries_the_rows_it_changed_and_the_head_file_follows() {
+        let dir = TempDir::new("changes");
         let path = dir.0.join("test.kadrbank");
-        let copy = dir.0.join("copy.kadrbank");
-        let mut ring = keyring("the right key");
-        let store = Store::create(&path, &mut ring, "aliya", 12).unwrap();
-        store.backup_to(&copy, false, &mut ring).unwrap();
-        let verified = backup::verify(&copy, &mut keyring("the right key"), "aliya").unwrap();
-        assert_eq!(verified.audit.entries, 1);
-        assert!(matches!(
-            store.backup_to(&copy, false, &mut ring),
-            Err(Error::Refused(_))
-        ));
+        let mut store = new_store(&path);
+        store
+            .act("user add", "bob", |tx| {
+                records::add_user(tx, "bob", "aliya", None)?;
+                Ok(((), "bob".to_string()))
+            })
+            .unwrap();
+        let log = audit::read_all(store.conn()).unwrap();
+        let changes = log[1].parsed_changes().unwrap().unwrap();
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(
+            (changes[0].table.as_str(), changes[0].record.as_str()),
+            ("users", "bob")
+        );
+        let head = Head::read(&store.paths().head).unwrap().unwrap();
+        assert_eq!(head.head, log[1].mark());
+        assert_eq!(head.pending, None);
+        let replayed = audit::replay(&log).unwrap();
+        assert_eq!(replayed, State::read(store.conn()).unwrap());
+    }
+
+    #[test]
+    fn k26_a_bank_changed_outside_kadr_is_not_acted_on() {
+        let dir = TempDir::new("outside");
+        let path = dir.0.join("test.kadrbank");
+        let mut store = new_store(&path);
+        store
+            .conn()
+            .execute_batch("UPDATE meta SET value = '99' WHERE key = 'retention_months'")
+            .unwrap();
+        let entries = audit::read_all(store.conn()).unwrap().len();
+        let result = store.act("user list", "users", |tx| {
+            Ok((records::users(tx)?, "users".into()))
+        });
+        match result {
+            Err(Error::Refused(r)) => assert_eq!(r.problems[0].rule, "K26"),
+            other => panic!("acted on a changed bank: {:?}", other.map(|u| u.len())),
+        }
+        assert_eq!(
+            audit::read_all(store.conn()).unwrap().len(),
+            entries,
+            "nothing recorded over the change"
+        );
     }
 }

@@ -130,6 +130,9 @@ pub struct User {
     pub name: String,
     pub added_at: String,
     pub added_by: String,
+    /// The fingerprint of the user's key slot; `None` for a user of a migrated store
+    /// who has no passphrase yet.
+    pub slot: Option<String>,
 }
 
 pub fn meta(conn: &Connection, key: &str) -> Result<Option<String>, Error> {
@@ -168,19 +171,41 @@ pub fn is_user(conn: &Connection, name: &str) -> Result<bool, Error> {
 }
 
 pub fn users(conn: &Connection) -> Result<Vec<User>, Error> {
-    let mut stmt = conn.prepare("SELECT name, added_at, added_by FROM users ORDER BY name")?;
+    let mut stmt =
+        conn.prepare("SELECT name, added_at, added_by, slot FROM users ORDER BY name")?;
     let rows = stmt.query_map([], |r| {
         Ok(User {
             name: r.get(0)?,
             added_at: r.get(1)?,
             added_by: r.get(2)?,
+            slot: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Adds an authorised user (K20). A user name is how the audit log names a person.
-pub fn add_user(conn: &Connection, name: &str, by: &str) -> Result<(), Error> {
+/// The fingerprint of a user's key slot as the users table records it: `None` if the
+/// user is not authorised, `Some(None)` if they have no slot yet.
+pub fn user_slot(conn: &Connection, name: &str) -> Result<Option<Option<String>>, Error> {
+    Ok(conn
+        .query_row("SELECT slot FROM users WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Records a user's new key slot.
+pub fn set_user_slot(conn: &Connection, name: &str, slot: &str) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE users SET slot = ?2 WHERE name = ?1",
+        params![name, slot],
+    )?;
+    Ok(())
+}
+
+/// Adds an authorised user (K20) with the fingerprint of their key slot. A user name is
+/// how the audit log names a person.
+pub fn add_user(conn: &Connection, name: &str, by: &str, slot: Option<&str>) -> Result<(), Error> {
     if let Some(problem) = user_name_problem(name) {
         return Err(Error::usage(problem));
     }
@@ -191,8 +216,8 @@ pub fn add_user(conn: &Connection, name: &str, by: &str) -> Result<(), Error> {
         ));
     }
     conn.execute(
-        "INSERT INTO users (name, added_at, added_by) VALUES (?1, ?2, ?3)",
-        params![name, crate::audit::now(), by],
+        "INSERT INTO users (name, added_at, added_by, slot) VALUES (?1, ?2, ?3, ?4)",
+        params![name, crate::audit::now(), by, slot],
     )?;
     Ok(())
 }
@@ -217,6 +242,9 @@ pub fn remove_user(conn: &Connection, name: &str) -> Result<(), Error> {
 pub fn user_name_problem(name: &str) -> Option<String> {
     if name.trim().is_empty() {
         return Some("a user name may not be empty".into());
+    }
+    if let Some(p) = crate::candidate::invisible_problem(&format!("the user name {name:?}"), name) {
+        return Some(p);
     }
     if name != name.trim() || name.chars().any(char::is_control) || name.chars().count() > 100 {
         return Some(format!(

@@ -1,4 +1,5 @@
--- The bank's schema, format version 1. Every table is STRICT: a value of the wrong
+-- The bank's schema, format version 2 (a store of format 1 is brought to it by
+-- upgrade-1-2.sql). Every table is STRICT: a value of the wrong
 -- type is an error, not a silent conversion.
 
 -- format, version, retention_months (R9)
@@ -8,10 +9,13 @@ CREATE TABLE meta (
 ) STRICT;
 
 -- K20: the staff whose duties need access, and who added them.
+-- `slot` is the fingerprint of the user's key slot (keys.rs); NULL for a user of a
+-- migrated store who has no passphrase of their own yet.
 CREATE TABLE users (
     name     TEXT PRIMARY KEY,
     added_at TEXT NOT NULL,
-    added_by TEXT NOT NULL
+    added_by TEXT NOT NULL,
+    slot     TEXT
 ) STRICT;
 
 -- B3, B4, B6: candidates who passed a competition. AUTOINCREMENT: an id is never
@@ -93,7 +97,11 @@ CREATE TABLE audit (
     object    TEXT NOT NULL,
     outcome   TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
-    hash      TEXT NOT NULL
+    hash      TEXT NOT NULL,
+    -- Format 2 (NULL in entries written before a migration): the rows the action
+    -- changed, as JSON, and the digest of the bank after it (state.rs).
+    changes   TEXT,
+    state     TEXT
 ) STRICT;
 
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
