@@ -1,15 +1,9 @@
-//! Build script: the folders `src/builtin.rs` compiles into the binary are named here so
-//! that editing a template, a UI string or a calendar rebuilds kadr (`include_dir!` alone
-//! does not tell cargo), and the commit kadr is built from is recorded for
-//! `kadr --version`.
+//! Build script: records the commit kadr is built from, for `kadr --version`.
 
 use std::path::Path;
 use std::process::Command;
 
 fn main() {
-    for dir in ["themes/default", "locales", "calendars"] {
-        println!("cargo:rerun-if-changed={dir}");
-    }
     println!("cargo:rerun-if-env-changed=KADR_COMMIT");
     let commit = std::env::var("KADR_COMMIT")
         .ok()

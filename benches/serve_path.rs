@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use kadr::pipeline::{self, Session};
+use kadr_pipeline::{self as pipeline, Session};
 
 fn main() {
     let Some(root) = std::env::args()

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use kadr::model::Lang;
-use kadr::pipeline;
 use kadr_bank::site::{Catalogue, CategoryName, Site, VacancyInfo};
+use kadr_model::Lang;
+use kadr_pipeline as pipeline;
 
 /// A site on disk at `root`, loaded on first use.
 pub struct SiteOnDisk {

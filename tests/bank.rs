@@ -1448,20 +1448,20 @@ fn b12_a_hard_link_to_a_store_of_format_1_is_found_by_being_the_operators_store(
 
 #[test]
 fn b12_magics_agree_between_the_site_and_the_bank() {
-    assert_eq!(kadr::load::BANK_STORE_MAGIC, kadr_bank::store::STORE_MAGIC);
-    assert_eq!(kadr::load::BANK_KEYS_MAGIC, kadr_bank::keys::KEYS_MAGIC);
-    assert_eq!(kadr::load::BANK_HEAD_MAGIC, kadr_bank::head::HEAD_MAGIC);
+    assert_eq!(kadr_load::BANK_STORE_MAGIC, kadr_bank::store::STORE_MAGIC);
+    assert_eq!(kadr_load::BANK_KEYS_MAGIC, kadr_bank::keys::KEYS_MAGIC);
+    assert_eq!(kadr_load::BANK_HEAD_MAGIC, kadr_bank::head::HEAD_MAGIC);
     assert_eq!(
-        kadr::load::BANK_FILE_GRANULE,
+        kadr_load::BANK_FILE_GRANULE,
         kadr_bank::store::FILE_GRANULE as u64
     );
-    assert_eq!(kadr::load::BANK_EXTENSION, kadr_bank::store::EXTENSION);
+    assert_eq!(kadr_load::BANK_EXTENSION, kadr_bank::store::EXTENSION);
     // And a store's first bytes are what the site looks for.
     let office = Office::new();
     office.bank(&["init", "--admin", ADMIN]).ok();
     let bytes = fs::read(office.store()).unwrap();
-    assert!(bytes.starts_with(&kadr::load::BANK_STORE_MAGIC));
-    assert_eq!(bytes.len() as u64 % kadr::load::BANK_FILE_GRANULE, 0);
+    assert!(bytes.starts_with(&kadr_load::BANK_STORE_MAGIC));
+    assert_eq!(bytes.len() as u64 % kadr_load::BANK_FILE_GRANULE, 0);
 }
 
 #[test]

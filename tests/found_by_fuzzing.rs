@@ -3,8 +3,8 @@
 
 mod in_memory;
 
-use kadr::load::Kind;
-use kadr::model::Pos;
+use kadr_load::Kind;
+use kadr_model::Pos;
 
 use in_memory::Site;
 

@@ -37,8 +37,9 @@ fn governed_files() -> Vec<(String, String)> {
         "themes/default/templates",
         "content",
         "calendars",
-        "src/diagnostic/messages",
-        "src/init/files",
+        "crates/diagnostic/src/messages",
+        "crates/bank/src",
+        "crates/init/src/files",
         "tests/fixtures/base",
     ] {
         for entry in walkdir::WalkDir::new(root.join(place)) {

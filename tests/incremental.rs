@@ -10,8 +10,8 @@ use common::copy_dir;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::date;
-use kadr::pipeline::{self, Session};
-use kadr::render::Page;
+use kadr_pipeline::{self as pipeline, Session};
+use kadr_render::Page;
 
 fn sample_site(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kadr-incremental-{name}-{}", std::process::id()));

@@ -8,8 +8,8 @@ mod in_memory;
 
 use std::time::{Duration, Instant};
 
-use kadr::load::Kind;
-use kadr::render::markdown::to_html;
+use kadr_load::Kind;
+use kadr_markdown::to_html;
 
 use in_memory::Site;
 
@@ -219,7 +219,7 @@ fn mappings_nested_to_the_depth_limit_fit_on_a_worker_threads_stack() {
                 .filter(|(_, yaml)| {
                     let bytes = format!("{text}{yaml}").into_bytes();
                     let (_, outcome) =
-                        kadr::load::read_record(Kind::Vacancy, bytes, kadr::model::FileId(0), OPEN);
+                        kadr_load::read_record(Kind::Vacancy, bytes, kadr_model::FileId(0), OPEN);
                     outcome
                         .diagnostics
                         .iter()
@@ -314,13 +314,13 @@ fn twenty_thousand_unknown_fields_are_printed_for_people_in_bounded_time() {
     site.put(Kind::Vacancy, OPEN, text.into_bytes());
     let diagnostics = site.check();
     assert!(diagnostics.len() >= 20_000, "{}", diagnostics.len());
-    let messages = kadr::diagnostic::Messages::new(kadr::diagnostic::messages::MessageLang::En);
+    let messages = kadr_diagnostic::Messages::new(kadr_diagnostic::messages::MessageLang::En);
     let printed = bounded("the human format of 20,000 problems", || {
-        kadr::diagnostic::print(
+        kadr_diagnostic::print(
             &diagnostics,
             &site.sources,
             &messages,
-            kadr::diagnostic::Format::Human,
+            kadr_diagnostic::Format::Human,
             false,
         )
     });

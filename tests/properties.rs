@@ -9,8 +9,8 @@
 mod in_memory;
 
 use jiff::ToSpan;
-use kadr::calendar::Calendar;
-use kadr::load::Kind;
+use kadr_calendar::Calendar;
+use kadr_load::Kind;
 use proptest::prelude::*;
 use proptest::sample::select;
 

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use kadr::load::yaml::{self, Node};
-use kadr::review::schema::Kind;
+use kadr_load::yaml::{self, Node};
+use kadr_review::schema::Kind;
 use serde_json::Value;
 
 use common::{Site, crate_root, kadr};

@@ -10,10 +10,10 @@ use std::fmt::Write as _;
 use arbitrary::Arbitrary;
 use jiff::ToSpan;
 use jiff::civil::Date;
-use kadr::calendar::{self, Calendar};
-use kadr::diagnostic::Message;
-use kadr::load::{Kind, Record, read_record};
-use kadr::model::{CalendarYear, FileId, Lang};
+use kadr_calendar::{self as calendar, Calendar};
+use kadr_diagnostic::Message;
+use kadr_load::{Kind, Record, read_record};
+use kadr_model::{CalendarYear, FileId, Lang};
 use kadr_fuzz::{minimal, today};
 use libfuzzer_sys::fuzz_target;
 
@@ -151,7 +151,7 @@ fn p4_verdict(
             sources.add(format!("content/calendar/{}.yaml", year.year.value), None);
         }
     }
-    kadr::check::check(&data, &sources, today())
+    kadr_check::check(&data, &sources, today())
         .into_iter()
         .filter(|d| d.loc.file == file && d.rule == Some("P4"))
         .map(|d| d.message)

@@ -5,9 +5,9 @@
 
 #![no_main]
 
-use kadr::diagnostic::{Format, Messages, messages::MessageLang};
-use kadr::load::{Kind, add_record, read_record};
-use kadr::model::FileId;
+use kadr_diagnostic::{Format, Messages, messages::MessageLang};
+use kadr_load::{Kind, add_record, read_record};
+use kadr_model::FileId;
 use kadr_fuzz::{assert_located, minimal, today};
 use libfuzzer_sys::fuzz_target;
 
@@ -44,8 +44,8 @@ fuzz_target!(|input: &[u8]| {
     }
     let mut diagnostics = outcome.diagnostics;
     add_record(&mut data, kind, path, outcome.record);
-    diagnostics.extend(kadr::check::check(&data, &sources, today()));
-    kadr::diagnostic::sort(&mut diagnostics, &sources);
+    diagnostics.extend(kadr_check::check(&data, &sources, today()));
+    kadr_diagnostic::sort(&mut diagnostics, &sources);
 
     // A file that is not text is reported at a place in its bytes.
     let shown = text.map_or_else(
@@ -56,7 +56,7 @@ fuzz_target!(|input: &[u8]| {
 
     MESSAGES.with(|messages| {
         for format in [Format::Human, Format::Json, Format::Github] {
-            let printed = kadr::diagnostic::print(&diagnostics, &sources, messages, format, false);
+            let printed = kadr_diagnostic::print(&diagnostics, &sources, messages, format, false);
             if format == Format::Json {
                 assert!(serde_json::from_str::<serde_json::Value>(&printed).is_ok());
             }

@@ -9,10 +9,10 @@ use kadr_fuzz::{MARKDOWN_TAGS, safe_markup};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|markdown: &str| {
-    let html = kadr::render::markdown::to_html(markdown);
+    let html = kadr_markdown::to_html(markdown);
     if let Err(problem) = safe_markup(&html, false, Some(MARKDOWN_TAGS)) {
         panic!("{problem}\n--- markdown:\n{markdown}\n--- html:\n{html}");
     }
-    let _ = kadr::render::markdown::to_plain_text(markdown);
-    let _ = kadr::check::disallowed_links(markdown);
+    let _ = kadr_markdown::to_plain_text(markdown);
+    let _ = kadr_check::disallowed_links(markdown);
 });

@@ -15,11 +15,11 @@ use std::sync::Arc;
 use arbitrary::Arbitrary;
 use jiff::ToSpan;
 use jiff::civil::Date;
-use kadr::model::{
+use kadr_model::{
     Authority, Contacts, NamedDay, PlacedBy, Pos, SiteData, Spanned, Status, Text, Transfer,
     UnitKind,
 };
-use kadr::render::Renderer;
+use kadr_render::Renderer;
 use kadr_fuzz::{assert_safe_page, minimal, sample, today};
 use libfuzzer_sys::fuzz_target;
 
@@ -704,7 +704,7 @@ fuzz_target!(|input: Input| {
     let Ok(today) = today().checked_add(i64::from(input.today_shift % 2000).days()) else {
         return;
     };
-    let diagnostics = kadr::check::check(&data, &base.sources, today);
+    let diagnostics = kadr_check::check(&data, &base.sources, today);
     for d in &diagnostics {
         assert!(base.sources.get(d.loc.file).is_some(), "{d:?}");
     }

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
-use kadr::diagnostic::{Diagnostic, Sources};
-use kadr::load::Loaded;
-use kadr::model::FileId;
+use kadr_diagnostic::{Diagnostic, Sources};
+use kadr_load::Loaded;
+use kadr_model::FileId;
 
 /// The repository: `content/` is the sample site, `themes/` and `locales/` its theme.
 pub fn repo_root() -> &'static Path {
@@ -28,7 +28,7 @@ pub fn sample() -> &'static Loaded {
     static SAMPLE: OnceLock<Loaded> = OnceLock::new();
     SAMPLE.get_or_init(|| {
         let root: PathBuf = repo_root().to_path_buf();
-        let loaded = kadr::load::load(&root).expect("the sample site loads");
+        let loaded = kadr_load::load(&root).expect("the sample site loads");
         assert!(
             loaded.diagnostics.is_empty(),
             "the sample site must load cleanly"
@@ -44,7 +44,7 @@ pub fn minimal() -> &'static Loaded {
     static MINIMAL: OnceLock<Loaded> = OnceLock::new();
     MINIMAL.get_or_init(|| {
         let root = repo_root().join("tests/fixtures/base");
-        let mut loaded = kadr::load::load(&root).expect("the base fixture loads");
+        let mut loaded = kadr_load::load(&root).expect("the base fixture loads");
         loaded.diagnostics.retain(|d| d.message.id != "missing-dir");
         assert!(
             loaded.diagnostics.is_empty(),

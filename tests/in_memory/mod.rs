@@ -1,7 +1,7 @@
 //! The pipeline in memory, for property and pathological tests that run it hundreds of
 //! times: the records of `tests/fixtures/base/` (a small valid site) and the
 //! repository's theme are read from disk once; a test then adds or replaces record
-//! files as text ([`Site::put`]), through the real loader (`kadr::load::read_record`),
+//! files as text ([`Site::put`]), through the real loader (`kadr_load::read_record`),
 //! and runs the real `check` and `render` on the result. Nothing is written to disk.
 
 #![allow(dead_code)] // each test binary uses a different part
@@ -10,10 +10,10 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
-use kadr::diagnostic::{Diagnostic, Sources};
-use kadr::load::{Kind, Theme, add_record, read_record};
-use kadr::model::{FileId, SiteData};
-use kadr::render::{Page, RenderProblem, Renderer};
+use kadr_diagnostic::{Diagnostic, Sources};
+use kadr_load::{Kind, Theme, add_record, read_record};
+use kadr_model::{FileId, SiteData};
+use kadr_render::{Page, RenderProblem, Renderer};
 
 /// The build date of every run, as in the binary's integration tests.
 pub fn today() -> Date {
@@ -37,7 +37,7 @@ pub struct Site {
 fn base_site() -> &'static Site {
     static BASE: OnceLock<Site> = OnceLock::new();
     BASE.get_or_init(|| {
-        let loaded = kadr::load::load(&crate_root().join("tests/fixtures/base"))
+        let loaded = kadr_load::load(&crate_root().join("tests/fixtures/base"))
             .expect("the base fixture loads");
         let read: Vec<Diagnostic> = loaded.diagnostics;
         assert!(read.is_empty(), "the base fixture reads cleanly: {read:?}");
@@ -52,7 +52,7 @@ fn base_site() -> &'static Site {
 /// kadr's built-in theme (templates, static files, UI strings).
 pub fn theme() -> &'static Theme {
     static THEME: OnceLock<Theme> = OnceLock::new();
-    THEME.get_or_init(Theme::built_in)
+    THEME.get_or_init(kadr_load::built_in_theme)
 }
 
 impl Site {
@@ -104,7 +104,7 @@ impl Site {
     /// Every problem of the site on [`today`]: reading and checking.
     pub fn check(&self) -> Vec<Diagnostic> {
         let mut all = self.read.clone();
-        all.extend(kadr::check::check(&self.data, &self.sources, today()));
+        all.extend(kadr_check::check(&self.data, &self.sources, today()));
         all
     }
 

@@ -1,0 +1,39 @@
+//! The private candidate bank of `kadr` (RULES.md B2–B12, K19–K26, R9, C-score): the
+//! departmental data bank of candidates who passed a competition, kept in one encrypted
+//! SQLite (SQLCipher) file, with its key slots and head file beside it, that is never
+//! part of the published site.
+//!
+//! The crate does not know how a site is loaded: what it needs of one (a vacancy's
+//! category, whether a path lies inside a site root) reaches it through the [`Site`]
+//! trait, which the `kadr` binary implements. Nothing of the site's build depends on
+//! this crate, so no code path can carry a candidate's data into `public/`.
+//!
+//! The pieces, from the outside in:
+//! - [`cli`]: the `kadr bank …` commands, their flags and their exit codes;
+//! - [`store`]: the encrypted store (schema, opening, every read and change, backups);
+//! - [`audit`]: the append-only, hash-chained audit log inside the store, whose entries
+//!   carry the rows they changed ([`state`]), and its head kept outside it ([`head`]);
+//! - [`keys`], [`key`]: the key slots that each user's passphrase opens (Argon2id), and
+//!   the keys, wiped from memory after use;
+//! - [`candidate`], [`iin`], [`score`]: a candidate file, its validation (B3, B4, B6)
+//!   and the competition-score formulas (C-score);
+//! - [`eligibility`]: who may be appointed to a vacancy, and in which order (B9, B10);
+//! - [`form`]: the annex form of an approved list, as printable HTML and as CSV (B-form).
+
+pub mod audit;
+pub mod candidate;
+pub mod cli;
+pub mod eligibility;
+pub mod error;
+pub mod form;
+pub mod head;
+pub use kadr_common::iin;
+pub mod key;
+pub mod keys;
+pub mod score;
+pub mod site;
+pub mod state;
+pub mod store;
+
+pub use error::{Error, Refusal};
+pub use site::{Site, VacancyInfo};

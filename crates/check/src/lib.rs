@@ -1,0 +1,249 @@
+//! Validation of a loaded site against SPEC.md and the legal rules of RULES.md. One
+//! function per rule or concern, each named and documented by its rule id; [`check`]
+//! runs them all and returns every problem it finds, never just the first.
+//!
+//! The checks read the model only; they do no I/O and do not render anything.
+
+mod calendar;
+mod dates;
+mod ids;
+mod markup;
+mod personal;
+mod refs;
+mod rules;
+mod site;
+pub(crate) mod stubs;
+mod texts;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use kadr_diagnostic::{Diagnostic, Sources};
+use kadr_model::{FileId, Lang, SiteData, Spanned, Text, Vacancy};
+
+pub use kadr_markdown::{allowed_link, disallowed_links};
+pub use personal::find_iin;
+
+/// Validates everything; `today` is the build date (`--today`).
+pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic> {
+    check_cached(data, sources, today, &mut TextCache::default())
+}
+
+/// The text checks of each vacancy record from the previous run, by the record's
+/// address (`load::load_cached` keeps the record of an unchanged file, at the same file
+/// id): reading every text of a large site is most of `check`'s work, and a save in
+/// `serve` changes one file.
+#[derive(Default)]
+pub struct TextCache {
+    by_vacancy: HashMap<usize, (Arc<Vacancy>, Vec<Diagnostic>)>,
+}
+
+/// [`check`], reusing the text checks of unchanged vacancy records from `cache`.
+pub fn check_cached(
+    data: &SiteData,
+    sources: &Sources,
+    today: Date,
+    cache: &mut TextCache,
+) -> Vec<Diagnostic> {
+    // The record-level checks are cheap; the checks that read every text (most of a
+    // large site's bytes) run on all cores. The output is sorted later, so the order
+    // in which checks finish does not matter.
+    let (mut out, per_text) = rayon::join(
+        || {
+            let mut out = Vec::new();
+            site::check_site(data, &mut out);
+            ids::check_ids(data, sources, &mut out);
+            refs::check_category_codes(data, &mut out);
+            refs::check_references(data, &mut out);
+            rules::check_p3(data, &mut out);
+            rules::check_p5(data, &mut out);
+            stubs::check_stubs(data, &mut out);
+            stubs::check_init_placeholders(data, &mut out);
+            personal::check_unit_contacts(data, &mut out);
+            dates::check_dates(data, today, &mut out);
+            site::check_contacts(data, &mut out);
+            calendar::check_calendar(data, &mut out);
+            calendar::check_p4_deadline(data, &mut out);
+            out
+        },
+        || {
+            let previous = std::mem::take(&mut cache.by_vacancy);
+            let vacancies: Vec<(Arc<Vacancy>, Vec<Diagnostic>)> = data
+                .vacancies
+                .par_iter()
+                .map(|v| {
+                    let found = previous.get(&(Arc::as_ptr(v) as usize));
+                    let diagnostics = match found {
+                        Some((cached, diagnostics)) if Arc::ptr_eq(cached, v) => {
+                            diagnostics.clone()
+                        }
+                        _ => {
+                            let mut out = Vec::new();
+                            for (field, text) in vacancy_texts(v) {
+                                check_text(v.file, field, text, true, &mut out);
+                            }
+                            out
+                        }
+                    };
+                    (Arc::clone(v), diagnostics)
+                })
+                .collect();
+            let mut out: Vec<Diagnostic> = shared_texts(data)
+                .par_iter()
+                .flat_map_iter(|(file, text)| {
+                    let mut out = Vec::new();
+                    check_text(*file, "", text, false, &mut out);
+                    out
+                })
+                .collect();
+            for v in &data.partial_vacancies {
+                for (field, text) in &v.texts {
+                    check_text(v.file, field, text, true, &mut out);
+                }
+            }
+            for (v, diagnostics) in vacancies {
+                out.extend(diagnostics.iter().cloned());
+                cache
+                    .by_vacancy
+                    .insert(Arc::as_ptr(&v) as usize, (v, diagnostics));
+            }
+            out
+        },
+    );
+    out.extend(per_text);
+    out
+}
+
+/// Every check of one text: not empty (P4), no personal data (B12), safe Markdown, and
+/// in a vacancy not an untranslated copy (P4).
+fn check_text(
+    file: FileId,
+    field: &'static str,
+    text: &Text,
+    in_vacancy: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    for lang in LANGS {
+        let s = text.spanned(lang);
+        texts::check_not_empty(file, lang, s, out);
+        personal::check_text(file, s, out);
+        markup::check_text(file, s, out);
+    }
+    if in_vacancy {
+        texts::check_untranslated(file, field, text, out);
+    }
+}
+
+/// Every text of a record with the name of the field it came from.
+pub(crate) fn vacancy_texts(v: &kadr_model::Vacancy) -> Vec<(&'static str, &Text)> {
+    let mut texts = vec![
+        ("position", &v.position),
+        ("duties", &v.duties),
+        ("documents", &v.documents),
+    ];
+    if let Some(t) = &v.conditions {
+        texts.push(("conditions", t));
+    }
+    if let Some(t) = &v.late_reason {
+        texts.push(("late_reason", t));
+    }
+    texts
+}
+
+/// The id and references of every vacancy file, whether it became a complete record or
+/// not (`PartialVacancy`), so that one run reports all of a file's problems.
+pub(crate) struct VacancyRefs<'a> {
+    pub file: FileId,
+    pub id: Option<&'a Spanned<String>>,
+    pub unit: Option<&'a Spanned<String>>,
+    pub category: Option<&'a Spanned<String>>,
+    pub requirements: Option<&'a Spanned<String>>,
+}
+
+pub(crate) fn vacancy_refs(data: &SiteData) -> Vec<VacancyRefs<'_>> {
+    let complete = data.vacancies.iter().map(|v| VacancyRefs {
+        file: v.file,
+        id: Some(&v.id),
+        unit: Some(&v.unit),
+        category: Some(&v.category),
+        requirements: Some(&v.requirements),
+    });
+    let partial = data.partial_vacancies.iter().map(|v| VacancyRefs {
+        file: v.file,
+        id: v.id.as_ref(),
+        unit: v.unit.as_ref(),
+        category: v.category.as_ref(),
+        requirements: v.requirements.as_ref(),
+    });
+    complete.chain(partial).collect()
+}
+
+/// Every text of every vacancy file, complete or partial, with its field name.
+pub(crate) fn all_vacancy_texts(data: &SiteData) -> Vec<(FileId, &'static str, &Text)> {
+    let complete = data.vacancies.iter().flat_map(|v| {
+        vacancy_texts(v)
+            .into_iter()
+            .map(move |(f, t)| (v.file, f, t))
+    });
+    let partial = data
+        .partial_vacancies
+        .iter()
+        .flat_map(|v| v.texts.iter().map(move |(f, t)| (v.file, *f, t)));
+    complete.chain(partial).collect()
+}
+
+/// The public texts that are not a vacancy's: the site's, the units', the
+/// requirements', the categories' and the calendar's.
+pub(crate) fn shared_texts(data: &SiteData) -> Vec<(kadr_model::FileId, &Text)> {
+    let mut out = Vec::new();
+    if let Some(site) = &data.site {
+        out.push((site.file, &site.title));
+    }
+    if let Some(categories) = &data.categories {
+        out.extend(categories.list.iter().map(|c| (categories.file, &c.name)));
+    }
+    for u in &data.units {
+        out.push((u.file, &u.name));
+        out.push((u.file, &u.address));
+    }
+    for r in &data.requirements {
+        for t in [
+            Some(&r.source),
+            Some(&r.education),
+            Some(&r.experience),
+            r.other.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push((r.file, t));
+        }
+    }
+    for c in &data.calendar {
+        out.extend(
+            c.holidays
+                .iter()
+                .chain(&c.days_off)
+                .map(|d| (c.file, &d.name)),
+        );
+    }
+    out
+}
+
+/// The position inside a text value of byte `offset`. A text with line breaks is a block
+/// scalar (`|`), whose position is that of its first content line.
+pub(crate) fn pos_in_text(s: &kadr_model::Spanned<String>, offset: usize) -> kadr_model::Pos {
+    let before = &s.value[..offset.min(s.value.len())];
+    if s.value.contains('\n') {
+        let line = before.matches('\n').count() as u32;
+        kadr_model::Pos::new(s.pos.line + line, s.pos.col)
+    } else {
+        s.pos
+    }
+}
+
+/// The languages in their fixed order, for loops over a [`Text`].
+pub(crate) const LANGS: [Lang; 2] = Lang::ALL;

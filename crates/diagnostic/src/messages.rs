@@ -1,0 +1,100 @@
+//! The text of diagnostics in English, Kazakh and Russian, from the FTL files beside
+//! this module (compiled into the binary: a user's site cannot break kadr's messages).
+
+use crate::Message;
+use kadr_i18n::Bundle;
+
+const EN: &str = include_str!("messages/en.ftl");
+const KK: &str = include_str!("messages/kk.ftl");
+const RU: &str = include_str!("messages/ru.ftl");
+
+/// The languages diagnostics can be printed in (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageLang {
+    En,
+    Kk,
+    Ru,
+}
+
+/// Formats diagnostic messages in one language, falling back to English for a message
+/// a translation lacks.
+pub struct Messages {
+    primary: Bundle,
+    english: Option<Bundle>,
+}
+
+impl Messages {
+    pub fn new(lang: MessageLang) -> Messages {
+        let english = || embedded("en", EN);
+        match lang {
+            MessageLang::En => Messages {
+                primary: english(),
+                english: None,
+            },
+            MessageLang::Kk => Messages {
+                primary: embedded("kk", KK),
+                english: Some(english()),
+            },
+            MessageLang::Ru => Messages {
+                primary: embedded("ru", RU),
+                english: Some(english()),
+            },
+        }
+    }
+
+    pub fn text(&self, message: &Message) -> String {
+        self.lookup(message.id, message)
+            .unwrap_or_else(|| message.id.to_string())
+    }
+
+    /// The hint: an explicit one, or the message's `.hint` attribute.
+    pub fn hint(&self, message: &Message, hint: Option<&Message>) -> Option<String> {
+        match hint {
+            Some(h) => Some(self.text(h)),
+            None => {
+                let id = format!("{}.hint", message.id);
+                self.lookup(&id, message)
+            }
+        }
+    }
+
+    fn lookup(&self, id: &str, message: &Message) -> Option<String> {
+        self.primary
+            .format(id, &message.args)
+            .or_else(|| self.english.as_ref()?.format(id, &message.args))
+    }
+}
+
+fn embedded(lang: &str, ftl: &str) -> Bundle {
+    // The FTL files are part of the binary and tested below; an error here is a bug in
+    // kadr, and an empty bundle still prints message ids rather than failing.
+    Bundle::new(lang, &[(format!("{lang}.ftl"), ftl.to_string())]).unwrap_or_else(|_| {
+        Bundle::new(lang, &[]).unwrap_or_else(|_| unreachable!("an empty bundle always builds"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_message_files_parse() {
+        for (lang, ftl) in [("en", EN), ("kk", KK), ("ru", RU)] {
+            if let Err(errors) = Bundle::new(lang, &[(lang.into(), ftl.into())]) {
+                panic!("{lang}.ftl: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn kazakh_and_russian_translate_every_english_message() {
+        let en = Bundle::message_ids(EN);
+        for (lang, ftl) in [("kk", KK), ("ru", RU)] {
+            let ids = Bundle::message_ids(ftl);
+            let missing: Vec<_> = en.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<_> = ids.iter().filter(|id| !en.contains(id)).collect();
+            assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang}.ftl has unknown {extra:?}");
+        }
+    }
+}

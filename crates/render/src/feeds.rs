@@ -1,0 +1,286 @@
+//! Files whose format a standard fixes: the Atom feed (RFC 4287), `vacancies.json`,
+//! the sitemap with hreflang alternates, and the root redirect.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::dates::long_date;
+use crate::filters::{Filter, filters};
+use crate::views::{Index, Shown, escape_json_for_script, summary};
+use crate::{Page, UiStrings};
+use kadr_model::Lang;
+
+/// Escapes text for XML content and attribute values.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Start of a day in Asia/Almaty, as RFC 3339.
+fn day_start(date: jiff::civil::Date) -> String {
+    format!("{date}T00:00:00+05:00")
+}
+
+/// `index.html` at the root: sends readers to the default language's list.
+pub fn root_redirect(index: &Index) -> Page {
+    let lang = index.default_lang();
+    let target = index.list_dir(lang);
+    let absolute = index.absolute(&target);
+    let title = xml(&index.site.section.get(lang).title);
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n<link rel=\"canonical\" href=\"{absolute}\">\n\
+         </head>\n<body>\n<p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n",
+        code = lang.code(),
+        target = xml(&target),
+        absolute = xml(&absolute),
+    );
+    Page {
+        path: "index.html".into(),
+        bytes: html.into_bytes().into(),
+    }
+}
+
+/// Atom feed of the open vacancies of one language, newest first.
+pub fn atom(index: &Index, lang: Lang, shown: &[Shown], ui: &UiStrings) -> Page {
+    let list = index.absolute(&index.list_dir(lang));
+    let feed_url = format!("{list}atom.xml");
+    let open: Vec<&Shown> = shown.iter().filter(|s| s.is_open()).collect();
+    let updated = open
+        .iter()
+        .map(|s| {
+            s.vacancy
+                .updated_on
+                .as_ref()
+                .map_or(*s.vacancy.published_on, |d| **d)
+        })
+        .max()
+        .unwrap_or(index.today);
+    let mut out = String::new();
+    let title = ui.text(
+        lang,
+        "feed-title",
+        &[(
+            "section",
+            index.site.section.get(lang).title.value.as_str().into(),
+        )],
+    );
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
+         <title>{title}</title>\n<subtitle>{org}</subtitle>\n<id>{list}</id>\n\
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{list}\"/>\n\
+         <updated>{updated}</updated>\n<author><name>{org}</name></author>\n",
+        lang = lang.code(),
+        title = xml(&title),
+        org = xml(index.site.title.get(lang)),
+        list = xml(&list),
+        feed = xml(&feed_url),
+        updated = day_start(updated),
+    );
+    for s in open {
+        let v = s.vacancy;
+        let url = index.absolute(&index.vacancy_dir(lang, &v.id));
+        let entry_updated = v.updated_on.as_ref().map_or(*v.published_on, |d| **d);
+        let summary = format!(
+            "{} — {}. {}: {}. {}",
+            v.position.get(lang),
+            s.unit.name.get(lang),
+            ui.text(lang, "deadline", &[]),
+            long_date(*v.deadline, lang),
+            summary(s, lang)
+        );
+        let _ = write!(
+            out,
+            "<entry>\n<title>{title}</title>\n<id>{url}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n\
+             <published>{published}</published>\n<updated>{updated}</updated>\n<category term=\"{category}\"/>\n\
+             <summary>{summary}</summary>\n</entry>\n",
+            title = xml(v.position.get(lang)),
+            url = xml(&url),
+            published = day_start(*v.published_on),
+            updated = day_start(entry_updated),
+            category = xml(&s.category.code),
+            summary = xml(&summary),
+        );
+    }
+    out.push_str("</feed>\n");
+    Page {
+        path: format!("{}atom.xml", index.list_dir(lang)),
+        bytes: out.into_bytes().into(),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    language: &'static str,
+    section: &'a str,
+    organization: &'a str,
+    generated_on: String,
+    url: String,
+    vacancies: Vec<JsonVacancy<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonVacancy<'a> {
+    id: &'a str,
+    url: String,
+    position: &'a str,
+    unit: JsonNamed<'a>,
+    category: JsonNamed<'a>,
+    appointing_authority: &'static str,
+    published_on: String,
+    updated_on: Option<String>,
+    deadline: String,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+    competition_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonNamed<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+/// `vacancies.json`: the open vacancies of one language, for other systems.
+pub fn json(index: &Index, lang: Lang, shown: &[Shown], _ui: &UiStrings) -> Page {
+    let vacancies = shown
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| {
+            let v = s.vacancy;
+            let contacts = v.contacts.as_ref().unwrap_or(&s.unit.contacts);
+            JsonVacancy {
+                id: &v.id,
+                url: index.absolute(&index.vacancy_dir(lang, &v.id)),
+                position: v.position.get(lang),
+                unit: JsonNamed {
+                    id: &s.unit.id,
+                    name: s.unit.name.get(lang),
+                },
+                category: JsonNamed {
+                    id: &s.category.code,
+                    name: s.category.name.get(lang),
+                },
+                appointing_authority: v.appointing_authority.name(),
+                published_on: v.published_on.to_string(),
+                updated_on: v.updated_on.as_ref().map(|d| d.to_string()),
+                deadline: v.deadline.to_string(),
+                phone: contacts.phone.as_ref().map(|p| p.value.as_str()),
+                email: contacts.email.as_ref().map(|e| e.value.as_str()),
+                competition_url: v.competition_url.as_ref().map(|u| u.value.as_str()),
+            }
+        })
+        .collect();
+    let feed = JsonFeed {
+        language: lang.code(),
+        section: &index.site.section.get(lang).title,
+        organization: index.site.title.get(lang),
+        generated_on: index.today.to_string(),
+        url: index.absolute(&index.list_dir(lang)),
+        vacancies,
+    };
+    let mut text = serde_json::to_string_pretty(&feed).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    let _ = escape_json_for_script; // the JSON file is served as data, not embedded
+    Page {
+        path: format!("{}vacancies.json", index.list_dir(lang)),
+        bytes: text.into_bytes().into(),
+    }
+}
+
+/// The sitemap: every HTML page, each with its translations as hreflang alternates
+/// and `x-default` pointing at the default language.
+pub fn sitemap(index: &Index) -> Page {
+    /// A page that exists in every language.
+    enum Entry<'a> {
+        List,
+        Archive(usize),
+        Filter(Filter<'a>),
+        Vacancy(&'a str),
+    }
+    let dir = |entry: &Entry, lang: Lang| match entry {
+        Entry::List => index.list_dir(lang),
+        Entry::Archive(n) => index.archive_dir(lang, *n),
+        Entry::Filter(f) => f.dir(index, lang),
+        Entry::Vacancy(id) => index.vacancy_dir(lang, id),
+    };
+    // A page was last modified when the newest change of what it lists was made (a
+    // vacancy's `updated_on`, else its `published_on`).
+    let modified = |s: &crate::Shown| {
+        s.vacancy
+            .updated_on
+            .as_ref()
+            .map_or(*s.vacancy.published_on, |d| **d)
+    };
+    let newest = |listed: &mut dyn Iterator<Item = &crate::Shown>| listed.map(modified).max();
+    let published = index.published();
+    let archived: Vec<_> = published.iter().filter(|s| !s.is_open()).collect();
+    let per_page = crate::views::ARCHIVE_PAGE_SIZE;
+    let pages = crate::views::paginate(archived.len(), per_page);
+    let mut entries = vec![(
+        Entry::List,
+        newest(&mut published.iter().filter(|s| s.is_open())),
+    )];
+    entries.extend((1..=pages).map(|n| {
+        let listed = archived.iter().skip((n - 1) * per_page).take(per_page);
+        (Entry::Archive(n), newest(&mut listed.copied()))
+    }));
+    entries.extend(filters(index).into_iter().map(|f| {
+        let date = newest(&mut published.iter().filter(|s| s.is_open() && f.matches(s)));
+        (Entry::Filter(f), date)
+    }));
+    for s in published {
+        entries.push((Entry::Vacancy(&s.vacancy.id), Some(modified(s))));
+    }
+    let mut out = String::with_capacity(entries.len() * 1024);
+    out.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let default = Lang::ALL
+        .iter()
+        .position(|l| *l == index.default_lang())
+        .unwrap_or(0);
+    for (entry, lastmod) in &entries {
+        // Each address once per language, escaped once: a large site has 20,000 entries.
+        let urls = Lang::ALL.map(|l| xml(&index.absolute(&dir(entry, l))));
+        for (i, _) in Lang::ALL.iter().enumerate() {
+            out.push_str("<url>\n<loc>");
+            out.push_str(&urls[i]);
+            out.push_str("</loc>\n");
+            if let Some(m) = lastmod {
+                let _ = writeln!(out, "<lastmod>{m}</lastmod>");
+            }
+            for (alt, url) in Lang::ALL.iter().zip(&urls) {
+                let _ = writeln!(
+                    out,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{url}\"/>",
+                    alt.code()
+                );
+            }
+            let _ = write!(
+                out,
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n</url>\n",
+                urls[default]
+            );
+        }
+    }
+    out.push_str("</urlset>\n");
+    Page {
+        path: "sitemap.xml".into(),
+        bytes: out.into_bytes().into(),
+    }
+}

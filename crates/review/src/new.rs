@@ -1,0 +1,328 @@
+//! `kadr new vacancy`: a new vacancy file with every field in place, so that an HR
+//! officer fills in a form instead of copying another posting (and its leftovers). It
+//! takes the next free id of the unit for the year, today's dates, the unit's contacts
+//! and the qualification requirements that cover the category (P5); every text is an
+//! instruction between ⟦ and ⟧ in its language, which `kadr check` refuses until it is
+//! replaced (`check::stubs`). The new posting is a `draft`: checked, not published.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::schema;
+use kadr_load::{self as load, Loaded};
+use kadr_model::{Authority, Requirement, UnitKind};
+use kadr_model::{STUB_CLOSE, STUB_OPEN};
+
+/// How long a new posting accepts applications by default, in calendar days.
+pub const DEFAULT_DAYS_TO_APPLY: i64 = 14;
+
+/// What `kadr new vacancy` was asked for.
+#[derive(Debug, Clone)]
+pub struct NewVacancy {
+    pub unit: String,
+    pub category: String,
+    /// By default the head of a territorial unit; a central-apparatus position needs it
+    /// named (the minister or a deputy minister, P3).
+    pub authority: Option<Authority>,
+    pub today: Date,
+}
+
+/// The authority named `name` (one of `Authority::NAMES`).
+pub fn authority_named(name: &str) -> Option<Authority> {
+    [
+        Authority::Minister,
+        Authority::DeputyMinister,
+        Authority::TerritorialHead,
+    ]
+    .into_iter()
+    .find(|a| a.name() == name)
+}
+
+/// The file written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub id: String,
+    /// Relative to the site root, with `/`.
+    pub path: String,
+}
+
+/// Writes the new vacancy into the site at `root`. An unknown unit or category, a
+/// category that is not a leadership one, or one that no requirement covers, is refused
+/// with the reason.
+pub fn new_vacancy(root: &Path, request: &NewVacancy) -> Result<Written, String> {
+    let loaded = load::load(root).map_err(|e| e.to_string())?;
+    let text = vacancy_yaml(&loaded, request)?;
+    let id = next_id(&loaded, request.today.year(), &request.unit);
+    let rel = format!("content/vacancies/{}/{id}.yaml", request.today.year());
+    let header = schema::header(schema::Kind::Vacancy, &rel);
+    let path: PathBuf = root.join(&rel);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    // `create_new`: never overwrite a posting, even one written a moment ago.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+    file.write_all(format!("{header}\n{}", text.replace("{ID}", &id)).as_bytes())
+        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+    Ok(Written { id, path: rel })
+}
+
+/// `{year}-{unit}-{NNNN}`, one above the highest number that unit used in that year,
+/// in any vacancy file (a file that cannot be read still holds its number).
+pub fn next_id(loaded: &Loaded, year: i16, unit: &str) -> String {
+    let prefix = format!("{year}-{unit}-");
+    let stems = loaded.sources.iter().filter_map(|(_, f)| {
+        let name = f.path.strip_prefix("content/vacancies/")?;
+        let name = name.rsplit('/').next()?;
+        name.strip_suffix(".yaml").map(str::to_string)
+    });
+    let ids = loaded.data.vacancies.iter().map(|v| v.id.value.clone());
+    let highest = stems
+        .chain(ids)
+        .filter_map(|s| {
+            let number = s.strip_prefix(&prefix)?;
+            (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| number.parse::<u64>().ok())
+                .flatten()
+        })
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:04}", highest + 1)
+}
+
+/// The record's text without its schema line, with `{ID}` for the id.
+fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String> {
+    let data = &loaded.data;
+    let unit = data
+        .units
+        .iter()
+        .find(|u| u.id.value == request.unit)
+        .ok_or_else(|| {
+            let known: Vec<&str> = data.units.iter().map(|u| u.id.value.as_str()).collect();
+            format!(
+                "no unit `{}` in content/units/ (known: {})",
+                request.unit,
+                known.join(", ")
+            )
+        })?;
+    let categories = data.categories.as_ref().map_or(&[][..], |c| &c.list[..]);
+    let category = categories
+        .iter()
+        .find(|c| c.code.value == request.category)
+        .ok_or_else(|| {
+            let known: Vec<&str> = categories
+                .iter()
+                .filter(|c| c.leadership.value)
+                .map(|c| c.code.value.as_str())
+                .collect();
+            format!(
+                "no category `{}` in content/categories.yaml (leadership categories: {})",
+                request.category,
+                known.join(", ")
+            )
+        })?;
+    if !category.leadership.value {
+        return Err(format!(
+            "category `{}` is not a leadership one: only leadership positions are published (P3)",
+            request.category
+        ));
+    }
+    let mut covering: Vec<&Requirement> = data
+        .requirements
+        .iter()
+        .filter(|r| r.categories.iter().any(|c| c.value == request.category))
+        .map(|r| &**r)
+        .collect();
+    covering.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    let requirement = covering.first().ok_or_else(|| {
+        format!(
+            "no record in content/requirements/ covers category `{}` (P5): add the code to the `categories` of the one that applies",
+            request.category
+        )
+    })?;
+    let authority = match (request.authority, *unit.kind) {
+        (Some(Authority::TerritorialHead), UnitKind::Central) => {
+            return Err(format!(
+                "`{}` is the central apparatus: its positions are appointed by the minister or a deputy minister (P3)",
+                unit.id.value
+            ));
+        }
+        (Some(a), _) => a,
+        (None, UnitKind::Territorial) => Authority::TerritorialHead,
+        (None, UnitKind::Central) => {
+            return Err(format!(
+                "`{}` is the central apparatus: name who appoints with --authority minister or --authority deputy_minister (P3)",
+                unit.id.value
+            ));
+        }
+    };
+    let within = data
+        .site
+        .as_ref()
+        .map_or(3, |s| s.publish_within_working_days.value);
+    let today = request.today;
+    let deadline = today
+        .checked_add(DEFAULT_DAYS_TO_APPLY.days())
+        .map_err(|e| e.to_string())?;
+
+    let mut y = String::new();
+    let _ = writeln!(
+        y,
+        "# Written by `kadr new vacancy` on {today}. Replace every {STUB_OPEN}…{STUB_CLOSE} with the real text"
+    );
+    let _ = writeln!(
+        y,
+        "# in both languages: `kadr check` refuses the file until none is left."
+    );
+    y.push_str("id: {ID}\n");
+    y.push_str("status: draft  # checked, not published; set to open when the posting is ready\n");
+    let _ = writeln!(y, "unit: {}", unit.id.value);
+    let _ = writeln!(y, "category: {}", category.code.value);
+    let _ = writeln!(y, "appointing_authority: {}", authority.name());
+    y.push_str("placed_by: hr  # or information_unit (P4)\n");
+    line_text(
+        &mut y,
+        "position",
+        &format!(
+            "ТОЛТЫРЫҢЫЗ: лауазымның толық атауы (санаты: {})",
+            category.name.kk.value
+        ),
+        &format!(
+            "ЗАПОЛНИТЕ: полное наименование должности (категория: {})",
+            category.name.ru.value
+        ),
+    );
+    let _ = writeln!(y, "requirements: {}", requirement.id.value);
+    block_text(
+        &mut y,
+        "duties",
+        "ТОЛТЫРЫҢЫЗ: лауазымдық міндеттер, Markdown тізімі ретінде (әр жол «- » белгісінен басталады)",
+        "ЗАПОЛНИТЕ: должностные обязанности списком Markdown (каждая строка начинается с «- »)",
+    );
+    block_text(
+        &mut y,
+        "conditions",
+        "ТОЛТЫРЫҢЫЗ: ақшалай ризық және қызмет өткеру шарттары",
+        "ЗАПОЛНИТЕ: денежное довольствие и условия службы",
+    );
+    block_text(
+        &mut y,
+        "documents",
+        "ТОЛТЫРЫҢЫЗ: тапсырылатын құжаттар тізбесі, оларды тапсыру тәртібі мен мекенжайы",
+        "ЗАПОЛНИТЕ: перечень документов, порядок и адрес их подачи",
+    );
+    let _ = writeln!(y, "arose_on: {today}  # the day the vacancy arose");
+    let _ = writeln!(
+        y,
+        "published_on: {today}  # at most {within} working days after arose_on (P4)"
+    );
+    let _ = writeln!(
+        y,
+        "deadline: {deadline}  # the last day to apply, inclusive"
+    );
+    let contacts: Vec<String> = [
+        ("phone", &unit.contacts.phone),
+        ("email", &unit.contacts.email),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| Some(format!("{name}: {}", quoted(&v.as_ref()?.value))))
+    .collect();
+    if !contacts.is_empty() {
+        let _ = writeln!(
+            y,
+            "contacts: {{{}}}  # the unit's; change them if this posting has its own",
+            contacts.join(", ")
+        );
+    }
+    y.push_str(
+        "# competition_url: \"https://…\"  # the competition on an external portal, if any (C2)\n",
+    );
+    Ok(y)
+}
+
+fn stub(instruction: &str) -> String {
+    format!("{STUB_OPEN}{instruction}{STUB_CLOSE}")
+}
+
+/// A YAML double-quoted scalar (JSON's string syntax is a subset of it).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| unreachable!("a string always serialises"))
+}
+
+fn line_text(y: &mut String, field: &str, kk: &str, ru: &str) {
+    let _ = writeln!(y, "{field}:");
+    let _ = writeln!(y, "  kk: {}", quoted(&stub(kk)));
+    let _ = writeln!(y, "  ru: {}", quoted(&stub(ru)));
+}
+
+fn block_text(y: &mut String, field: &str, kk: &str, ru: &str) {
+    let _ = writeln!(y, "{field}:");
+    let _ = writeln!(y, "  kk: |\n    {}", stub(kk));
+    let _ = writeln!(y, "  ru: |\n    {}", stub(ru));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Loaded {
+        load::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+            .expect("the sample site loads")
+    }
+
+    #[test]
+    fn the_next_id_is_one_above_the_units_highest_that_year() {
+        let loaded = sample();
+        // content/vacancies/2026/ has dp-almaty-0142 and -0149.
+        assert_eq!(next_id(&loaded, 2026, "dp-almaty"), "2026-dp-almaty-0150");
+        assert_eq!(next_id(&loaded, 2027, "dp-almaty"), "2027-dp-almaty-0001");
+        // `dp` is a prefix of other units' ids, not a unit with numbers of its own.
+        assert_eq!(next_id(&loaded, 2026, "dp"), "2026-dp-0001");
+    }
+
+    #[test]
+    fn a_central_position_needs_its_appointing_authority_named() {
+        let loaded = sample();
+        let request = NewVacancy {
+            unit: "central-apparatus".into(),
+            category: "C-1".into(),
+            authority: None,
+            today: Date::constant(2026, 11, 27),
+        };
+        let err = vacancy_yaml(&loaded, &request).unwrap_err();
+        assert!(err.contains("--authority"), "{err}");
+    }
+
+    #[test]
+    fn every_text_is_a_placeholder_and_the_record_parses() {
+        let loaded = sample();
+        let request = NewVacancy {
+            unit: "dp-almaty".into(),
+            category: "C-3".into(),
+            authority: None,
+            today: Date::constant(2026, 11, 27),
+        };
+        let text = vacancy_yaml(&loaded, &request)
+            .unwrap()
+            .replace("{ID}", "x");
+        assert!(kadr_load::yaml::parse(&text).is_ok(), "{text}");
+        let stubs = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains(STUB_OPEN))
+            .count();
+        assert_eq!(stubs, 8, "four texts in two languages\n{text}");
+        assert!(text.contains("deadline: 2026-12-11"), "{text}");
+        assert!(
+            text.contains("appointing_authority: territorial_head"),
+            "{text}"
+        );
+    }
+}

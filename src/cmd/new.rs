@@ -1,0 +1,59 @@
+//! `kadr new vacancy`: a new record with every field in place, for filling in.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use kadr_model::Authority;
+
+use super::{Exit, day, parse_date, stdout_line};
+
+#[derive(clap::Subcommand)]
+pub enum Args {
+    /// A vacancy: content/vacancies/YEAR/ID.yaml with the unit's next free id
+    Vacancy {
+        /// The unit's id (a file name in content/units/)
+        #[arg(long)]
+        unit: String,
+        /// The position category's code (content/categories.yaml)
+        #[arg(long)]
+        category: String,
+        /// Who appoints (P3); default territorial_head, required for the central apparatus
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Authority::NAMES))]
+        authority: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The date to write (YYYY-MM-DD); default: today in Asia/Almaty
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+}
+
+pub fn run(args: Args) -> Exit {
+    let Args::Vacancy {
+        unit,
+        category,
+        authority,
+        root,
+        today,
+    } = args;
+    let request = kadr_review::new::NewVacancy {
+        unit,
+        category,
+        authority: authority
+            .as_deref()
+            .and_then(kadr_review::new::authority_named),
+        today: day(today),
+    };
+    match kadr_review::new::new_vacancy(&root, &request) {
+        Ok(written) => {
+            stdout_line(&written.path);
+            eprintln!(
+                "wrote {}: replace every ⟦…⟧ in both languages, then run kadr check",
+                written.path
+            );
+            Exit::Done
+        }
+        Err(e) => Exit::failed(e),
+    }
+}
