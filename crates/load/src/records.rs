@@ -1,6 +1,6 @@
 //! One reader per record kind of SPEC.md: a YAML node in, a model record out (or `None`
-//! with diagnostics). Field names are listed once here, as the `FIELDS` of each kind;
-//! they are also what "did you mean" suggests from.
+//! with diagnostics). The fields a kind has are its field table's
+//! (`kadr_model::fields`); they are also what "did you mean" suggests from.
 
 use crate::read::{self, Ctx, Fields};
 use crate::yaml::Node;
@@ -9,44 +9,13 @@ use kadr_model::{
     Requirement, Section, SectionNames, Site, Spanned, Status, Transfer, Unit, UnitKind, Vacancy,
 };
 
-pub const SITE_FIELDS: &[&str] = &[
-    "title",
-    "base_url",
-    "languages",
-    "section",
-    "publish_within_working_days",
-];
-pub const UNIT_FIELDS: &[&str] = &["id", "kind", "name", "address", "contacts"];
-pub const CATEGORY_FIELDS: &[&str] = &["code", "name", "leadership"];
-pub const REQUIREMENT_FIELDS: &[&str] = &[
-    "id",
-    "categories",
-    "source",
-    "education",
-    "experience",
-    "other",
-];
-pub const VACANCY_FIELDS: &[&str] = &[
-    "id",
-    "status",
-    "unit",
-    "category",
-    "appointing_authority",
-    "placed_by",
-    "position",
-    "requirements",
-    "duties",
-    "conditions",
-    "documents",
-    "arose_on",
-    "published_on",
-    "updated_on",
-    "late_reason",
-    "deadline",
-    "contacts",
-    "competition_url",
-];
-pub const CALENDAR_FIELDS: &[&str] = &["year", "holidays", "days_off", "transfers"];
+// The known field names of each kind are its field table's (kadr_model::fields): the
+// loader reports any other as unknown, with the nearest of these as "did you mean".
+pub use kadr_model::fields::{
+    CALENDAR_NAMES as CALENDAR_FIELDS, CATEGORY_NAMES as CATEGORY_FIELDS,
+    REQUIREMENT_NAMES as REQUIREMENT_FIELDS, SITE_NAMES as SITE_FIELDS, UNIT_NAMES as UNIT_FIELDS,
+    VACANCY_NAMES as VACANCY_FIELDS,
+};
 
 pub fn site(ctx: &mut Ctx, node: &Node) -> Option<Site> {
     let mut f = Fields::open(ctx, node, SITE_FIELDS)?;

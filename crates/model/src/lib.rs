@@ -5,6 +5,7 @@
 //! These types say what a record *is*; whether its content obeys the rules (RULES.md)
 //! is for `check`. Fields that the loader could not read do not produce a record at all.
 
+pub mod fields;
 pub mod theme;
 
 use std::fmt;

@@ -19,7 +19,7 @@ use kadr_calendar::Calendar;
 use kadr_diagnostic::Sources;
 use kadr_load::{self as load, Loaded};
 use kadr_model::{
-    CalendarYear, Category, Contacts, Lang, Requirement, Site, SiteData, Text, Unit, Vacancy,
+    CalendarYear, Category, Lang, Requirement, Site, SiteData, Text, Unit, Vacancy, fields,
 };
 
 /// How a record differs between the base revision and the working tree.
@@ -38,7 +38,7 @@ pub enum Change {
 /// that a reviewer sees whether a change in one language was made in the other too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldChange {
-    pub field: &'static str,
+    pub field: String,
     pub lang: Option<&'static str>,
     pub before: Option<String>,
     pub after: Option<String>,
@@ -466,122 +466,61 @@ enum Value {
     Text { kk: String, ru: String },
 }
 
-/// Every field of a record kind in the order of `load::records`' field lists, with its
-/// value or `None` when absent.
-type Fields = Vec<(&'static str, Option<Value>)>;
-
-fn plain(s: impl ToString) -> Option<Value> {
-    Some(Value::Plain(s.to_string()))
-}
-
-fn text(t: &Text) -> Option<Value> {
-    Some(Value::Text {
-        kk: t.kk.value.clone(),
-        ru: t.ru.value.clone(),
-    })
-}
+/// Every field of a record kind in the order of its field table, with its value or
+/// `None` when absent.
+type Fields = Vec<(String, Option<Value>)>;
 
 fn pair(t: &Text) -> String {
     format!("{} / {}", t.kk.value, t.ru.value)
 }
 
-fn contacts(c: &Contacts) -> Option<Value> {
-    let parts: Vec<String> = [("phone", &c.phone), ("email", &c.email)]
-        .into_iter()
-        .filter_map(|(name, v)| Some(format!("{name}: {}", v.as_ref()?.value)))
-        .collect();
-    plain(parts.join(", "))
+/// A record's fields by its kind's field table (`kadr_model::fields`), in its order; a
+/// value of parts (the site's section) becomes one field per part, `section.title`.
+fn fields_of<R>(table: &[fields::Field<R>], record: &R) -> Fields {
+    fn flatten(name: String, value: fields::Value, out: &mut Fields) {
+        match value {
+            fields::Value::Missing => out.push((name, None)),
+            fields::Value::Plain(s) => out.push((name, Some(Value::Plain(s)))),
+            fields::Value::Text { kk, ru } => out.push((name, Some(Value::Text { kk, ru }))),
+            fields::Value::Parts(parts) => {
+                for (part, value) in parts {
+                    flatten(format!("{name}.{part}"), value, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(table.len());
+    for field in table {
+        flatten(field.name.to_string(), (field.value)(record), &mut out);
+    }
+    out
 }
 
 fn vacancy_fields(v: &Vacancy) -> Fields {
-    vec![
-        ("id", plain(&v.id.value)),
-        ("status", plain(v.status.name())),
-        ("unit", plain(&v.unit.value)),
-        ("category", plain(&v.category.value)),
-        ("appointing_authority", plain(v.appointing_authority.name())),
-        ("placed_by", plain(v.placed_by.name())),
-        ("position", text(&v.position)),
-        ("requirements", plain(&v.requirements.value)),
-        ("duties", text(&v.duties)),
-        ("conditions", v.conditions.as_ref().and_then(text)),
-        ("documents", text(&v.documents)),
-        ("arose_on", plain(v.arose_on.value)),
-        ("published_on", plain(v.published_on.value)),
-        (
-            "updated_on",
-            v.updated_on.as_ref().and_then(|d| plain(d.value)),
-        ),
-        ("late_reason", v.late_reason.as_ref().and_then(text)),
-        ("deadline", plain(v.deadline.value)),
-        ("contacts", v.contacts.as_ref().and_then(contacts)),
-        (
-            "competition_url",
-            v.competition_url.as_ref().and_then(|u| plain(&u.value)),
-        ),
-    ]
+    fields_of(fields::VACANCY, v)
 }
 
 fn unit_fields(u: &Unit) -> Fields {
-    let kind = kadr_model::UnitKind::NAMES[*u.kind as usize];
-    vec![
-        ("id", plain(&u.id.value)),
-        ("kind", plain(kind)),
-        ("name", text(&u.name)),
-        ("address", text(&u.address)),
-        ("contacts", contacts(&u.contacts)),
-    ]
+    fields_of(fields::UNIT, u)
 }
 
 fn category_fields(c: &Category) -> Fields {
-    vec![
-        ("code", plain(&c.code.value)),
-        ("name", text(&c.name)),
-        ("leadership", plain(c.leadership.value)),
-    ]
+    fields_of(fields::CATEGORY, c)
 }
 
 fn requirement_fields(r: &Requirement) -> Fields {
-    let categories: Vec<&str> = r.categories.iter().map(|c| c.value.as_str()).collect();
-    vec![
-        ("id", plain(&r.id.value)),
-        ("categories", plain(categories.join(", "))),
-        ("source", text(&r.source)),
-        ("education", text(&r.education)),
-        ("experience", text(&r.experience)),
-        ("other", r.other.as_ref().and_then(text)),
-    ]
+    fields_of(fields::REQUIREMENT, r)
 }
 
-/// The site settings; the section's names are texts of both languages
-/// (`section.parent`, `section.title`, `section.slug`).
 fn site_fields(s: &Site) -> Fields {
-    let section = |f: fn(&kadr_model::SectionNames) -> &String| {
-        Some(Value::Text {
-            kk: f(&s.section.kk).clone(),
-            ru: f(&s.section.ru).clone(),
-        })
-    };
-    let languages: Vec<&str> = s.languages.iter().map(|l| l.code()).collect();
-    vec![
-        ("title", text(&s.title)),
-        ("base_url", plain(&s.base_url.value)),
-        ("languages", plain(languages.join(", "))),
-        ("section.parent", section(|n| &n.parent.value)),
-        ("section.title", section(|n| &n.title.value)),
-        ("section.slug", section(|n| &n.slug.value)),
-        (
-            "publish_within_working_days",
-            plain(s.publish_within_working_days.value),
-        ),
-    ]
+    fields_of(fields::SITE, s)
 }
 
 /// The changes from `before` to `after` (either absent for a new or removed record).
 fn diff_fields(before: Option<&Fields>, after: Option<&Fields>) -> Vec<FieldChange> {
-    let names: Vec<&'static str> = after
+    let names: Vec<String> = after
         .or(before)
-        .map(|f| f.iter().map(|(n, _)| *n).collect())
+        .map(|f| f.iter().map(|(n, _)| n.clone()).collect())
         .unwrap_or_default();
     let value = |fields: Option<&Fields>, name: &str| {
         fields
@@ -589,7 +528,7 @@ fn diff_fields(before: Option<&Fields>, after: Option<&Fields>) -> Vec<FieldChan
             .and_then(|(_, v)| v.clone())
     };
     let mut out = Vec::new();
-    for field in names {
+    for field in names.iter().map(String::as_str) {
         let (b, a) = (value(before, field), value(after, field));
         if b == a {
             continue;
@@ -636,13 +575,13 @@ fn diff_fields(before: Option<&Fields>, after: Option<&Fields>) -> Vec<FieldChan
 }
 
 fn change(
-    field: &'static str,
+    field: &str,
     lang: Option<&'static str>,
     before: Option<String>,
     after: Option<String>,
 ) -> FieldChange {
     FieldChange {
-        field,
+        field: field.to_string(),
         lang,
         before,
         after,
@@ -660,8 +599,19 @@ mod tests {
             .expect("the sample site loads")
     }
 
-    fn names(fields: &Fields) -> Vec<&'static str> {
-        fields.iter().map(|(n, _)| *n).collect()
+    fn names(fields: &Fields) -> Vec<&str> {
+        fields.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    fn plain(s: &str) -> Option<Value> {
+        Some(Value::Plain(s.to_string()))
+    }
+
+    /// Fields as a test writes them.
+    fn fields(list: &[(&str, Option<Value>)]) -> Fields {
+        list.iter()
+            .map(|(n, v)| (n.to_string(), v.clone()))
+            .collect()
     }
 
     #[test]
@@ -681,7 +631,8 @@ mod tests {
             assert_eq!(names(&category_fields(c)), records::CATEGORY_FIELDS);
         }
         let site = data.site.as_ref().expect("site.yaml");
-        let mut top: Vec<&str> = names(&site_fields(site))
+        let site_fields = site_fields(site);
+        let mut top: Vec<&str> = names(&site_fields)
             .into_iter()
             .map(|n| n.split('.').next().unwrap_or(n))
             .collect();
@@ -704,13 +655,13 @@ mod tests {
 
     #[test]
     fn a_text_changed_in_one_language_names_that_language_and_shows_the_other() {
-        let before = vec![("position", t("Бастық", "Начальник"))];
-        let after = vec![("position", t("Бастық", "Заместитель"))];
+        let before = fields(&[("position", t("Бастық", "Начальник"))]);
+        let after = fields(&[("position", t("Бастық", "Заместитель"))]);
         let changes = diff_fields(Some(&before), Some(&after));
         assert_eq!(
             changes,
             vec![FieldChange {
-                field: "position",
+                field: "position".into(),
                 lang: Some("ru"),
                 before: Some("Начальник".into()),
                 after: Some("Заместитель".into()),
@@ -721,13 +672,13 @@ mod tests {
 
     #[test]
     fn an_added_optional_text_reports_both_languages() {
-        let before = vec![("conditions", None), ("deadline", plain("2026-12-08"))];
-        let after = vec![
+        let before = fields(&[("conditions", None), ("deadline", plain("2026-12-08"))]);
+        let after = fields(&[
             ("conditions", t("Шарттар", "Условия")),
             ("deadline", plain("2026-12-08")),
-        ];
+        ]);
         let changes = diff_fields(Some(&before), Some(&after));
-        let langs: Vec<_> = changes.iter().map(|c| (c.field, c.lang)).collect();
+        let langs: Vec<_> = changes.iter().map(|c| (c.field.as_str(), c.lang)).collect();
         assert_eq!(
             langs,
             [("conditions", Some("kk")), ("conditions", Some("ru"))]
@@ -741,8 +692,8 @@ mod tests {
 
     #[test]
     fn a_plain_field_reports_before_and_after() {
-        let before = vec![("deadline", plain("2026-12-08"))];
-        let after = vec![("deadline", plain("2026-12-15"))];
+        let before = fields(&[("deadline", plain("2026-12-08"))]);
+        let after = fields(&[("deadline", plain("2026-12-15"))]);
         assert_eq!(
             diff_fields(Some(&before), Some(&after)),
             vec![change(

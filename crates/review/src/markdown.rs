@@ -245,10 +245,10 @@ fn fields(out: &mut String, changes: &[FieldChange]) {
         }
         out.push('\n');
     }
-    let mut texts: Vec<&'static str> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
     for c in changes.iter().filter(|c| c.lang.is_some()) {
-        if !texts.contains(&c.field) {
-            texts.push(c.field);
+        if !texts.contains(&c.field.as_str()) {
+            texts.push(&c.field);
         }
     }
     for field in texts {

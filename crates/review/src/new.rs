@@ -14,11 +14,9 @@ use jiff::civil::Date;
 
 use crate::schema;
 use kadr_load::{self as load, Loaded};
+use kadr_model::fields::{self, New, Refers, Shape};
 use kadr_model::{Authority, Requirement, UnitKind};
 use kadr_model::{STUB_CLOSE, STUB_OPEN};
-
-/// How long a new posting accepts applications by default, in calendar days.
-pub const DEFAULT_DAYS_TO_APPLY: i64 = 14;
 
 /// What `kadr new vacancy` was asked for.
 #[derive(Debug, Clone)]
@@ -169,9 +167,6 @@ fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String>
         .as_ref()
         .map_or(3, |s| s.publish_within_working_days.value);
     let today = request.today;
-    let deadline = today
-        .checked_add(DEFAULT_DAYS_TO_APPLY.days())
-        .map_err(|e| e.to_string())?;
 
     let mut y = String::new();
     let _ = writeln!(
@@ -182,69 +177,59 @@ fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String>
         y,
         "# in both languages: `kadr check` refuses the file until none is left."
     );
-    y.push_str("id: {ID}\n");
-    y.push_str("status: draft  # checked, not published; set to open when the posting is ready\n");
-    let _ = writeln!(y, "unit: {}", unit.id.value);
-    let _ = writeln!(y, "category: {}", category.code.value);
-    let _ = writeln!(y, "appointing_authority: {}", authority.name());
-    y.push_str("placed_by: hr  # or information_unit (P4)\n");
-    line_text(
-        &mut y,
-        "position",
-        &format!(
-            "ТОЛТЫРЫҢЫЗ: лауазымның толық атауы (санаты: {})",
-            category.name.kk.value
-        ),
-        &format!(
-            "ЗАПОЛНИТЕ: полное наименование должности (категория: {})",
-            category.name.ru.value
-        ),
-    );
-    let _ = writeln!(y, "requirements: {}", requirement.id.value);
-    block_text(
-        &mut y,
-        "duties",
-        "ТОЛТЫРЫҢЫЗ: лауазымдық міндеттер, Markdown тізімі ретінде (әр жол «- » белгісінен басталады)",
-        "ЗАПОЛНИТЕ: должностные обязанности списком Markdown (каждая строка начинается с «- »)",
-    );
-    block_text(
-        &mut y,
-        "conditions",
-        "ТОЛТЫРЫҢЫЗ: ақшалай ризық және қызмет өткеру шарттары",
-        "ЗАПОЛНИТЕ: денежное довольствие и условия службы",
-    );
-    block_text(
-        &mut y,
-        "documents",
-        "ТОЛТЫРЫҢЫЗ: тапсырылатын құжаттар тізбесі, оларды тапсыру тәртібі мен мекенжайы",
-        "ЗАПОЛНИТЕ: перечень документов, порядок и адрес их подачи",
-    );
-    let _ = writeln!(y, "arose_on: {today}  # the day the vacancy arose");
-    let _ = writeln!(
-        y,
-        "published_on: {today}  # at most {within} working days after arose_on (P4)"
-    );
-    let _ = writeln!(
-        y,
-        "deadline: {deadline}  # the last day to apply, inclusive"
-    );
-    let contacts: Vec<String> = [
-        ("phone", &unit.contacts.phone),
-        ("email", &unit.contacts.email),
-    ]
-    .into_iter()
-    .filter_map(|(name, v)| Some(format!("{name}: {}", quoted(&v.as_ref()?.value))))
-    .collect();
-    if !contacts.is_empty() {
-        let _ = writeln!(
-            y,
-            "contacts: {{{}}}  # the unit's; change them if this posting has its own",
-            contacts.join(", ")
-        );
+    // Every field of the vacancy's table, in its order, as the table says to write it.
+    for field in fields::VACANCY {
+        let name = field.name;
+        match field.new {
+            New::Id => y.push_str("id: {ID}\n"),
+            New::Value(value, comment) => {
+                let _ = writeln!(y, "{name}: {value}  # {comment}");
+            }
+            New::Given => {
+                let value = match field.shape {
+                    Shape::Ref(Refers::Unit) => unit.id.value.as_str(),
+                    Shape::Ref(Refers::Category) => category.code.value.as_str(),
+                    Shape::Ref(Refers::Requirement) => requirement.id.value.as_str(),
+                    Shape::Choice(names) if names == Authority::NAMES => authority.name(),
+                    _ => continue,
+                };
+                let _ = writeln!(y, "{name}: {value}");
+            }
+            New::Fill(kk, ru) => {
+                let kk = kk.replace("{category}", &category.name.kk.value);
+                let ru = ru.replace("{category}", &category.name.ru.value);
+                match field.shape {
+                    Shape::Markdown => block_text(&mut y, name, &kk, &ru),
+                    _ => line_text(&mut y, name, &kk, &ru),
+                }
+            }
+            New::Today(days, comment) => {
+                let day = today.checked_add(days.days()).map_err(|e| e.to_string())?;
+                let comment = comment.replace("{within}", &within.to_string());
+                let _ = writeln!(y, "{name}: {day}  # {comment}");
+            }
+            New::UnitContacts => {
+                let contacts: Vec<String> = [
+                    ("phone", &unit.contacts.phone),
+                    ("email", &unit.contacts.email),
+                ]
+                .into_iter()
+                .filter_map(|(n, v)| Some(format!("{n}: {}", quoted(&v.as_ref()?.value))))
+                .collect();
+                if !contacts.is_empty() {
+                    let _ = writeln!(
+                        y,
+                        "{name}: {{{}}}  # the unit's; change them if this posting has its own",
+                        contacts.join(", ")
+                    );
+                }
+            }
+            New::Example(example) => {
+                let _ = writeln!(y, "# {name}: {example}");
+            }
+            New::Omit => {}
+        }
     }
-    y.push_str(
-        "# competition_url: \"https://…\"  # the competition on an external portal, if any (C2)\n",
-    );
     Ok(y)
 }
 
