@@ -397,7 +397,7 @@ fn a_new_vacancy_fails_check_until_its_placeholders_are_replaced() {
         "arose_on: 2026-11-27",
         "published_on: 2026-11-27",
         "deadline: 2026-12-11",
-        "contacts: {phone: \"+7 727 000 31 18\", email: \"kadr-almaty@example.gov.kz\"}",
+        "contacts: {phone: \"+7 727 000 31 18\", email: \"kadr-almaty@example.gov.kz\", person: {kk: \"Бекмұхамбетов Ерлан Бақытұлы, кадр басқармасы бөлімінің бастығы\", ru: \"Бекмухамбетов Ерлан Бакытович, начальник отдела управления кадров\"}}",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
@@ -407,8 +407,8 @@ fn a_new_vacancy_fails_check_until_its_placeholders_are_replaced() {
     let errors = outcome.errors();
     assert_eq!(
         errors.len(),
-        8,
-        "four texts in two languages\n{}",
+        10,
+        "five texts in two languages\n{}",
         outcome.report()
     );
     for e in &errors {
@@ -441,7 +441,7 @@ fn a_new_vacancy_fails_check_until_its_placeholders_are_replaced() {
         }
         filled.push('\n');
     }
-    assert_eq!(n, 8);
+    assert_eq!(n, 10);
     site.write(&file, &filled);
     let outcome = site.check();
     outcome.assert_code(0).assert_no_errors();

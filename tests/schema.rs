@@ -238,6 +238,8 @@ fn a_new_vacancy_shows_exactly_its_placeholders_as_problems_in_the_editor() {
         "/documents/ru",
         "/duties/kk",
         "/duties/ru",
+        "/max_rank/kk",
+        "/max_rank/ru",
         "/position/kk",
         "/position/ru",
     ];

@@ -9,6 +9,7 @@ mod dates;
 mod ids;
 mod markup;
 mod personal;
+mod posting;
 mod refs;
 mod rules;
 mod site;
@@ -65,6 +66,7 @@ pub fn check_cached(
             personal::check_unit_contacts(data, &mut out);
             dates::check_dates(data, today, &mut out);
             site::check_contacts(data, &mut out);
+            posting::check_posting(data, &mut out);
             calendar::check_calendar(data, &mut out);
             calendar::check_p4_deadline(data, &mut out);
             out
@@ -150,6 +152,15 @@ pub(crate) fn vacancy_texts(v: &kadr_model::Vacancy) -> Vec<(&'static str, &Text
     if let Some(t) = &v.late_reason {
         texts.push(("late_reason", t));
     }
+    if let Some(t) = &v.max_rank {
+        texts.push(("max_rank", t));
+    }
+    for t in v.selection.iter().flatten() {
+        texts.push(("selection", t));
+    }
+    if let Some(t) = v.contacts.as_ref().and_then(|c| c.person.as_ref()) {
+        texts.push(("contacts.person", t));
+    }
     texts
 }
 
@@ -208,6 +219,12 @@ pub(crate) fn shared_texts(data: &SiteData) -> Vec<(kadr_model::FileId, &Text)> 
     for u in &data.units {
         out.push((u.file, &u.name));
         out.push((u.file, &u.address));
+        for t in [&u.locality, &u.region, &u.contacts.person]
+            .into_iter()
+            .flatten()
+        {
+            out.push((u.file, t));
+        }
     }
     for r in &data.requirements {
         for t in [
@@ -218,6 +235,7 @@ pub(crate) fn shared_texts(data: &SiteData) -> Vec<(kadr_model::FileId, &Text)> 
         ]
         .into_iter()
         .flatten()
+        .chain(&r.selection)
         {
             out.push((r.file, t));
         }

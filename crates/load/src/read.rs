@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::yaml::{Node, Value};
 use kadr_diagnostic::Diagnostic;
-use kadr_model::{Contacts, FileId, Pos, Spanned, Text};
+use kadr_model::{Contacts, FileId, Pos, Salary, Spanned, Text};
 
 /// Where diagnostics go while one file is read.
 pub struct Ctx<'d> {
@@ -261,6 +261,39 @@ impl<'n> Fields<'n> {
         ok.then_some(out)
     }
 
+    /// An optional list of texts in both languages (`[{kk, ru}, …]`): `None` when absent.
+    pub fn opt_text_list(
+        &mut self,
+        ctx: &mut Ctx,
+        name: &'static str,
+    ) -> Option<Option<Vec<Text>>> {
+        if self.get(name).is_none() {
+            return Some(None);
+        }
+        self.list_of(ctx, name, false, text).map(Some)
+    }
+
+    /// The pay of a position: `{min: N, max: N}` in tenge a month, `max` optional; each a
+    /// positive whole number. (`max ≥ min` is `check`'s to say.)
+    pub fn opt_salary(&mut self, ctx: &mut Ctx, name: &'static str) -> Option<Option<Salary>> {
+        let Some(node) = self.get(name) else {
+            return Some(None);
+        };
+        let mut f = Fields::open(ctx, node, &["min", "max"])?;
+        let min = f.req_int(ctx, "min", 1..=u32::MAX as i64);
+        let max = match f.get("max") {
+            None => Some(None),
+            Some(_) => f.req_int(ctx, "max", 1..=u32::MAX as i64).map(Some),
+        };
+        f.finish(ctx);
+        let as_u32 = |n: Spanned<i64>| Spanned::new(n.value as u32, n.pos);
+        Some(Some(Salary {
+            min: as_u32(min?),
+            max: max?.map(as_u32),
+            pos: node.pos,
+        }))
+    }
+
     pub fn contacts(
         &mut self,
         ctx: &mut Ctx,
@@ -273,10 +306,12 @@ impl<'n> Fields<'n> {
             self.get(name)
         };
         let Some(node) = node else { return Some(None) };
-        let mut f = Fields::open(ctx, node, &["phone", "email"])?;
+        let mut f = Fields::open(ctx, node, &["phone", "email", "person"])?;
         let phone = f.get("phone").map(|n| string(ctx, n));
         let email = f.get("email").map(|n| string(ctx, n));
+        let person = f.opt_text(ctx, "person");
         f.finish(ctx);
+        let person = person?;
         let phone = match phone {
             Some(None) => return None,
             Some(p) => p,
@@ -287,7 +322,11 @@ impl<'n> Fields<'n> {
             Some(e) => e,
             None => None,
         };
-        Some(Some(Contacts { phone, email }))
+        Some(Some(Contacts {
+            phone,
+            email,
+            person,
+        }))
     }
 }
 

@@ -28,6 +28,7 @@ pub fn site(ctx: &mut Ctx, node: &Node) -> Option<Site> {
     let within = f
         .req_int(ctx, "publish_within_working_days", 1..=30)
         .map(|n| Spanned::new(n.value as u32, n.pos));
+    let emblem = f.opt_str(ctx, "emblem");
     f.finish(ctx);
     Some(Site {
         file: ctx.file,
@@ -36,6 +37,7 @@ pub fn site(ctx: &mut Ctx, node: &Node) -> Option<Site> {
         languages: languages?,
         section: section?,
         publish_within_working_days: within?,
+        emblem,
     })
 }
 
@@ -99,6 +101,9 @@ pub fn unit(ctx: &mut Ctx, node: &Node) -> Option<Unit> {
     let kind = f.req_choice(ctx, "kind", UnitKind::NAMES, None);
     let name = f.req_text(ctx, "name");
     let address = f.req_text(ctx, "address");
+    let postal_code = f.opt_str(ctx, "postal_code");
+    let locality = f.opt_text(ctx, "locality");
+    let region = f.opt_text(ctx, "region");
     let contacts = f.contacts(ctx, "contacts", true);
     f.finish(ctx);
     let kind = kind?;
@@ -115,6 +120,9 @@ pub fn unit(ctx: &mut Ctx, node: &Node) -> Option<Unit> {
         ),
         name: name?,
         address: address?,
+        postal_code,
+        locality: locality?,
+        region: region?,
         contacts: contacts??,
     })
 }
@@ -159,6 +167,7 @@ pub fn requirement(ctx: &mut Ctx, node: &Node) -> Option<Requirement> {
     let education = f.req_text(ctx, "education");
     let experience = f.req_text(ctx, "experience");
     let other = f.opt_text(ctx, "other");
+    let selection = f.list_of(ctx, "selection", false, read::text);
     f.finish(ctx);
     Some(Requirement {
         file: ctx.file,
@@ -168,6 +177,7 @@ pub fn requirement(ctx: &mut Ctx, node: &Node) -> Option<Requirement> {
         education: education?,
         experience: experience?,
         other: other?,
+        selection: selection?,
     })
 }
 
@@ -197,6 +207,9 @@ pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Result<Vacancy, Box<PartialVacancy
     let deadline = f.req_date(ctx, "deadline");
     let contacts = f.contacts(ctx, "contacts", false);
     let competition_url = f.opt_str(ctx, "competition_url");
+    let salary = f.opt_salary(ctx, "salary");
+    let max_rank = f.opt_text(ctx, "max_rank");
+    let selection = f.opt_text_list(ctx, "selection");
     f.finish(ctx);
     let complete = (|| {
         Some(Vacancy {
@@ -240,6 +253,9 @@ pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Result<Vacancy, Box<PartialVacancy
             deadline: deadline?,
             contacts: contacts.clone()?,
             competition_url: competition_url.clone(),
+            salary: salary.clone()?,
+            max_rank: max_rank.clone()?,
+            selection: selection.clone()?,
         })
     })();
     match complete {
@@ -251,6 +267,7 @@ pub fn vacancy(ctx: &mut Ctx, node: &Node) -> Result<Vacancy, Box<PartialVacancy
                 ("conditions", conditions.flatten()),
                 ("documents", documents),
                 ("late_reason", late_reason.flatten()),
+                ("max_rank", max_rank.flatten()),
             ]
             .into_iter()
             .filter_map(|(name, t)| Some((name, t?)))

@@ -39,8 +39,16 @@ pub enum Shape {
     HttpsUrl,
     /// The absolute address the site is served under.
     BaseUrl,
-    /// `{phone, email}`.
+    /// `{phone, email, person: {kk, ru}}`.
     Contacts,
+    /// `{min, max}`: tenge a month before tax, `max` optional.
+    Salary,
+    /// A list of texts in both languages, in order.
+    TextList,
+    /// A postcode: six digits.
+    PostalCode,
+    /// A file of the theme's static files (`themes/default/static/`).
+    StaticFile,
     /// A list of category codes.
     Codes,
     /// The site's two languages, the default first.
@@ -97,7 +105,8 @@ pub enum Value {
         kk: String,
         ru: String,
     },
-    /// A value made of named parts (each compared on its own, as `field.part`).
+    /// A value made of named parts (each compared on its own, as `field.part`; a part
+    /// named "" is the field itself).
     Parts(Vec<(&'static str, Value)>),
 }
 
@@ -123,11 +132,41 @@ impl Value {
     }
 
     fn contacts(c: &Contacts) -> Value {
-        let parts: Vec<String> = [("phone", &c.phone), ("email", &c.email)]
+        let plain: Vec<String> = [("phone", &c.phone), ("email", &c.email)]
             .into_iter()
             .filter_map(|(name, v)| Some(format!("{name}: {}", v.as_ref()?.value)))
             .collect();
-        Value::Plain(parts.join(", "))
+        Value::Parts(vec![
+            ("", Value::Plain(plain.join(", "))),
+            ("person", Value::text_opt(&c.person)),
+        ])
+    }
+
+    fn text_list(list: &[Text]) -> Value {
+        if list.is_empty() {
+            return Value::Missing;
+        }
+        let join = |lang: crate::Lang| {
+            list.iter()
+                .enumerate()
+                .map(|(i, t)| format!("{}. {}", i + 1, t.get(lang)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        Value::Text {
+            kk: join(crate::Lang::Kk),
+            ru: join(crate::Lang::Ru),
+        }
+    }
+
+    fn salary(s: &Option<crate::Salary>) -> Value {
+        match s {
+            None => Value::Missing,
+            Some(s) => Value::Plain(match &s.max {
+                Some(max) => format!("{}–{}", s.min.value, max.value),
+                None => format!("{}–", s.min.value),
+            }),
+        }
     }
 }
 
@@ -241,6 +280,21 @@ table! {
             New::Example("\"https://…\"  # the competition on an external portal, if any (C2)"),
             |v| Value::plain_opt(&v.competition_url),
             "A link to the competition on an external portal (C2), https only";
+        "salary": Shape::Salary, OPTIONAL,
+            New::Example("{min: 640000, max: 780000}  # tenge a month, before tax; state it: announcements must"),
+            |v| Value::salary(&v.salary),
+            "The pay, in tenge a month before tax: {min: N, max: N} (max may be left out); announcements state it";
+        "max_rank": Shape::Text, OPTIONAL,
+            New::Fill(
+                "ТОЛТЫРЫҢЫЗ: лауазым бойынша шекті арнаулы атақ",
+                "ЗАПОЛНИТЕ: предельное специальное звание по должности",
+            ),
+            |v| Value::text_opt(&v.max_rank),
+            "The highest special rank the position carries";
+        "selection": Shape::TextList, OPTIONAL,
+            New::Example("[{kk: \"…\", ru: \"…\"}]  # the selection stages, when they differ from the requirement record's"),
+            |v| v.selection.as_deref().map_or(Value::Missing, Value::text_list),
+            "The selection stages, in order, when they differ from those of the requirement record";
     }
 }
 
@@ -255,7 +309,13 @@ table! {
         "name": Shape::Text, REQUIRED, New::Given, |u| Value::text(&u.name),
             "The unit's name";
         "address": Shape::Text, REQUIRED, New::Given, |u| Value::text(&u.address),
-            "The unit's address";
+            "The street address: street and building (the postcode and the town have fields of their own)";
+        "postal_code": Shape::PostalCode, OPTIONAL, New::Given, |u| Value::plain_opt(&u.postal_code),
+            "The postcode, six digits";
+        "region": Shape::Text, OPTIONAL, New::Given, |u| Value::text_opt(&u.region),
+            "The region (облыс / область), when the town is not a city of republican status";
+        "locality": Shape::Text, OPTIONAL, New::Given, |u| Value::text_opt(&u.locality),
+            "The town or city";
         "contacts": Shape::Contacts, REQUIRED, New::Given, |u| Value::contacts(&u.contacts),
             "Phone and e-mail of the unit's HR service";
     }
@@ -289,6 +349,8 @@ table! {
             "Length of service";
         "other": Shape::Markdown, OPTIONAL, New::Omit, |r| Value::text_opt(&r.other),
             "Further requirements (Markdown)";
+        "selection": Shape::TextList, OPTIONAL, New::Omit, |r| Value::text_list(&r.selection),
+            "The selection stages a candidate goes through, in order (testing on legislation, physical fitness, polygraph, special check, essay, interview …)";
     }
 }
 
@@ -312,6 +374,8 @@ table! {
         "publish_within_working_days": Shape::Int { min: 1, max: 30 }, REQUIRED, New::Given,
             |s| Value::plain(s.publish_within_working_days.value),
             "How many working days after arose_on a posting may be placed (P4)";
+        "emblem": Shape::StaticFile, OPTIONAL, New::Given, |s| Value::plain_opt(&s.emblem),
+            "The ministry's emblem: a file in themes/default/static/ of the site (SVG or PNG), shown as the icon and named in the pages' data";
     }
 }
 

@@ -161,6 +161,9 @@ pub struct Site {
     pub section: Section,
     /// P4: how many working days after `arose_on` a posting may be published.
     pub publish_within_working_days: Spanned<u32>,
+    /// The ministry's emblem: a file of the theme's static files (the site's own,
+    /// `themes/default/static/`), shown as the icon and named in JSON-LD.
+    pub emblem: Option<Spanned<String>>,
 }
 
 /// P3: the section and subsection the pages live in, per language.
@@ -187,11 +190,21 @@ pub struct SectionNames {
     pub slug: Spanned<String>,
 }
 
-/// Phone and e-mail of a unit or a vacancy.
+/// Phone and e-mail of a unit or a vacancy, and the officer to ask (a name and a
+/// position, in both languages: a public official's, never a candidate's).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Contacts {
     pub phone: Option<Spanned<String>>,
     pub email: Option<Spanned<String>>,
+    pub person: Option<Text>,
+}
+
+/// The pay of a position, in tenge a month before tax: `min` alone, or `min`–`max`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Salary {
+    pub min: Spanned<u32>,
+    pub max: Option<Spanned<u32>>,
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,7 +224,14 @@ pub struct Unit {
     pub id: Spanned<String>,
     pub kind: Spanned<UnitKind>,
     pub name: Text,
+    /// The street address (street, building), without the postcode and the town.
     pub address: Text,
+    /// The postcode, six digits.
+    pub postal_code: Option<Spanned<String>>,
+    /// The town or city.
+    pub locality: Option<Text>,
+    /// The region (облыс), when the locality is not a city of republican status.
+    pub region: Option<Text>,
     pub contacts: Contacts,
 }
 
@@ -241,6 +261,9 @@ pub struct Requirement {
     pub education: Text,
     pub experience: Text,
     pub other: Option<Text>,
+    /// The selection stages a candidate goes through, in order (testing on legislation,
+    /// physical fitness, polygraph, special check, essay, interview …).
+    pub selection: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -315,6 +338,12 @@ pub struct Vacancy {
     /// The unit's contacts when absent.
     pub contacts: Option<Contacts>,
     pub competition_url: Option<Spanned<String>>,
+    /// Tenge a month, before tax (real announcements state it).
+    pub salary: Option<Salary>,
+    /// The highest special rank the position carries.
+    pub max_rank: Option<Text>,
+    /// The selection stages, in order, when they differ from the requirement record's.
+    pub selection: Option<Vec<Text>>,
 }
 
 /// A day in content/calendar/YEAR.yaml with its name.

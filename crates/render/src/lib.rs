@@ -300,6 +300,18 @@ impl Renderer {
                 Message::new("template-error").arg("detail", "the site has errors; run kadr check"),
             )]
         })?;
+        // The emblem site.yaml names is one of the theme's static files.
+        if let Some(emblem) = &index.site.emblem
+            && !self.asset_paths.contains_key(emblem.value.as_str())
+        {
+            return Err(vec![
+                RenderProblem::new(
+                    "content/site.yaml",
+                    Message::new("emblem-missing").arg("path", emblem.value.as_str()),
+                )
+                .at(emblem.pos),
+            ]);
+        }
         // A cache from another theme or other site settings is of no use.
         let previous = match &cache {
             Some(c) if c.renderer == self.id && c.site.as_ref() == Some(index.site) => {
@@ -387,7 +399,14 @@ impl Renderer {
                     None => {
                         let page = views::PageView::vacancy(index, lang, v);
                         let requirement = requirements.get(v.requirement.id.value.as_str())?;
-                        let view = views::VacancyView::new(index, lang, v, &self.ui, requirement);
+                        let logo = index
+                            .site
+                            .emblem
+                            .as_ref()
+                            .and_then(|e| self.asset_paths.get(e.value.as_str()))
+                            .map(String::as_str);
+                        let view =
+                            views::VacancyView::new(index, lang, v, &self.ui, requirement, logo);
                         let mut ctx = self.context(&site_value, &page, lang);
                         ctx.insert("vacancy", &view);
                         match self.render_template("vacancy.html", &ctx, &page.path) {

@@ -209,6 +209,58 @@ pub fn paginate(n: usize, per_page: usize) -> usize {
     n.div_ceil(per_page).max(1)
 }
 
+/// The output path of the site's icon: its emblem's, else the theme's `favicon.svg`.
+pub fn icon_path(index: &Index, assets: &BTreeMap<String, String>) -> String {
+    index
+        .site
+        .emblem
+        .as_ref()
+        .and_then(|e| assets.get(e.value.as_str()))
+        .or_else(|| assets.get("favicon.svg"))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The media type of an icon, from its name.
+fn media_type(path: &str) -> &'static str {
+    match path
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+    {
+        Some(ext) if ext == "png" => "image/png",
+        Some(ext) if ext == "ico" => "image/x-icon",
+        Some(ext) if ext == "jpg" || ext == "jpeg" => "image/jpeg",
+        _ => "image/svg+xml",
+    }
+}
+
+/// The address of a unit as officials write it: postcode, region, town, street.
+pub fn full_address(unit: &Unit, lang: Lang) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(code) = &unit.postal_code {
+        parts.push(code);
+    }
+    for t in [&unit.region, &unit.locality].into_iter().flatten() {
+        parts.push(t.get(lang));
+    }
+    parts.push(unit.address.get(lang));
+    parts.join(", ")
+}
+
+/// An amount of tenge as officials write it: groups of three digits apart
+/// («640 000»), with a no-break space so that a number never breaks across lines.
+pub fn tenge_amount(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `../` once per folder between a page and the output root.
 pub(super) fn root_of(dir: &str) -> String {
     "../".repeat(dir.matches('/').count())
@@ -229,6 +281,11 @@ pub struct SiteView {
     pub feed_path: String,
     pub json_path: String,
     pub assets: BTreeMap<String, String>,
+    /// The icon: the ministry's emblem (site.yaml `emblem`), else the theme's favicon;
+    /// a path below the output root.
+    pub icon: String,
+    /// Its media type.
+    pub icon_type: &'static str,
     pub today: String,
 }
 
@@ -247,6 +304,8 @@ impl SiteView {
             feed_path: format!("{}atom.xml", index.list_dir(lang)),
             json_path: format!("{}vacancies.json", index.list_dir(lang)),
             assets: assets.clone(),
+            icon: icon_path(index, assets),
+            icon_type: media_type(&icon_path(index, assets)),
             today: long_date(index.today, lang),
         }
     }
@@ -430,6 +489,8 @@ pub struct RequirementView {
     pub education_html: String,
     pub experience_html: String,
     pub other_html: Option<String>,
+    /// The selection stages, in order.
+    pub selection: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -437,6 +498,8 @@ pub struct ContactsView {
     pub phone: Option<String>,
     pub phone_href: Option<String>,
     pub email: Option<String>,
+    /// The officer to ask: name and position.
+    pub person: Option<String>,
 }
 
 impl RequirementView {
@@ -447,6 +510,11 @@ impl RequirementView {
             education_html: to_html(r.education.get(lang)),
             experience_html: to_html(r.experience.get(lang)),
             other_html: r.other.as_ref().map(|t| to_html(t.get(lang))),
+            selection: r
+                .selection
+                .iter()
+                .map(|t| t.get(lang).to_string())
+                .collect(),
         }
     }
 }
@@ -487,6 +555,12 @@ pub struct VacancyView<'r> {
     pub days_left_text: Option<String>,
     pub contacts: ContactsView,
     pub competition_url: Option<String>,
+    /// The pay as the page shows it («640 000 – 780 000 теңге»), if stated.
+    pub salary: Option<String>,
+    /// The highest special rank of the position.
+    pub max_rank: Option<String>,
+    /// The selection stages, in order: the vacancy's own, else its requirement record's.
+    pub selection: Vec<String>,
     /// schema.org JobPosting, for open vacancies only; safe inside `<script>`.
     pub json_ld: Option<String>,
 }
@@ -507,6 +581,7 @@ impl<'r> VacancyView<'r> {
         s: &Shown,
         ui: &UiStrings,
         requirement: &'r RequirementView,
+        logo: Option<&str>,
     ) -> VacancyView<'r> {
         let v = s.vacancy;
         let contacts = v.contacts.as_ref().unwrap_or(&s.unit.contacts);
@@ -522,7 +597,7 @@ impl<'r> VacancyView<'r> {
             unit: UnitView {
                 id: s.unit.id.value.clone(),
                 name: s.unit.name.get(lang).to_string(),
-                address: s.unit.address.get(lang).to_string(),
+                address: full_address(s.unit, lang),
             },
             category: CategoryView {
                 code: s.category.code.value.clone(),
@@ -557,11 +632,29 @@ impl<'r> VacancyView<'r> {
                 }),
                 phone,
                 email: contacts.email.as_ref().map(|e| e.value.clone()),
+                person: contacts.person.as_ref().map(|p| p.get(lang).to_string()),
             },
             competition_url: v.competition_url.as_ref().map(|u| u.value.clone()),
+            salary: v.salary.as_ref().map(|pay| {
+                let (min, max) = (
+                    tenge_amount(pay.min.value),
+                    pay.max.as_ref().map(|m| tenge_amount(m.value)),
+                );
+                match (max, lang) {
+                    (Some(max), Lang::Kk) => format!("{min} – {max} теңге"),
+                    (Some(max), Lang::Ru) => format!("{min} – {max} тенге"),
+                    (None, Lang::Kk) => format!("{min} теңгеден бастап"),
+                    (None, Lang::Ru) => format!("от {min} тенге"),
+                }
+            }),
+            max_rank: v.max_rank.as_ref().map(|t| t.get(lang).to_string()),
+            selection: match &v.selection {
+                Some(own) => own.iter().map(|t| t.get(lang).to_string()).collect(),
+                None => requirement.selection.clone(),
+            },
             json_ld: s
                 .is_open()
-                .then(|| job_posting(index, lang, s, &duties_html, requirement)),
+                .then(|| job_posting(index, lang, s, &duties_html, requirement, logo)),
         }
     }
 }
@@ -574,14 +667,42 @@ fn job_posting(
     s: &Shown,
     duties_html: &str,
     r: &RequirementView,
+    logo: Option<&str>,
 ) -> String {
     let v = s.vacancy;
-    let mut description =
-        String::with_capacity(duties_html.len() + r.education_html.len() + r.experience_html.len());
+    // What the posting says, as a search engine's reader needs it: duties, requirements,
+    // the terms of service and the documents to submit.
+    let mut description = String::with_capacity(4 * duties_html.len());
     description.push_str(duties_html);
     description.push_str(&r.education_html);
     description.push_str(&r.experience_html);
-    let posting = serde_json::json!({
+    if let Some(conditions) = &v.conditions {
+        description.push_str(&to_html(conditions.get(lang)));
+    }
+    description.push_str(&to_html(v.documents.get(lang)));
+    let mut organization = serde_json::json!({
+        "@type": "GovernmentOrganization",
+        "name": index.site.title.get(lang),
+        "sameAs": index.base(),
+    });
+    if let Some(logo) = logo {
+        organization["logo"] = format!("{}/{logo}", index.base()).into();
+    }
+    let mut address = serde_json::json!({
+        "@type": "PostalAddress",
+        "streetAddress": s.unit.address.get(lang),
+        "addressCountry": "KZ",
+    });
+    if let Some(code) = &s.unit.postal_code {
+        address["postalCode"] = code.value.clone().into();
+    }
+    if let Some(locality) = &s.unit.locality {
+        address["addressLocality"] = locality.get(lang).into();
+    }
+    if let Some(region) = &s.unit.region {
+        address["addressRegion"] = region.get(lang).into();
+    }
+    let mut posting = serde_json::json!({
         "@context": "https://schema.org/",
         "@type": "JobPosting",
         "title": v.position.get(lang),
@@ -594,23 +715,31 @@ fn job_posting(
         "datePosted": v.published_on.to_string(),
         "validThrough": format!("{}T23:59:59+05:00", v.deadline.value),
         "employmentType": "FULL_TIME",
-        "hiringOrganization": {
-            "@type": "GovernmentOrganization",
-            "name": index.site.title.get(lang),
-            "sameAs": index.base(),
-        },
+        // Documents are submitted to the HR service, not on this page.
+        "directApply": false,
+        "hiringOrganization": organization,
         "jobLocation": {
             "@type": "Place",
             "name": s.unit.name.get(lang),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": s.unit.address.get(lang),
-                "addressCountry": "KZ",
-            },
+            "address": address,
         },
-        "inLanguage": lang.code(),
         "url": index.absolute(&index.vacancy_dir(lang, &v.id)),
     });
+    if let Some(pay) = &v.salary {
+        let mut value = serde_json::json!({
+            "@type": "QuantitativeValue",
+            "minValue": pay.min.value,
+            "unitText": "MONTH",
+        });
+        if let Some(max) = &pay.max {
+            value["maxValue"] = max.value.into();
+        }
+        posting["baseSalary"] = serde_json::json!({
+            "@type": "MonetaryAmount",
+            "currency": "KZT",
+            "value": value,
+        });
+    }
     escape_json_for_script(&posting.to_string())
 }
 

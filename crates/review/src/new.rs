@@ -215,6 +215,13 @@ fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String>
                 ]
                 .into_iter()
                 .filter_map(|(n, v)| Some(format!("{n}: {}", quoted(&v.as_ref()?.value))))
+                .chain(unit.contacts.person.as_ref().map(|p| {
+                    format!(
+                        "person: {{kk: {}, ru: {}}}",
+                        quoted(&p.kk.value),
+                        quoted(&p.ru.value)
+                    )
+                }))
                 .collect();
                 if !contacts.is_empty() {
                     let _ = writeln!(
@@ -303,7 +310,7 @@ mod tests {
             .lines()
             .filter(|l| !l.starts_with('#') && l.contains(STUB_OPEN))
             .count();
-        assert_eq!(stubs, 8, "four texts in two languages\n{text}");
+        assert_eq!(stubs, 10, "five texts in two languages\n{text}");
         assert!(text.contains("deadline: 2026-12-11"), "{text}");
         assert!(
             text.contains("appointing_authority: territorial_head"),

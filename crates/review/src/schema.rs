@@ -241,8 +241,21 @@ fn shape(shape: Shape, strictness: Strictness) -> Value {
             "properties": {
                 "phone": or_placeholder(PHONE, strictness),
                 "email": or_placeholder(EMAIL, strictness),
+                "person": text(strictness),
             },
         }),
+        Shape::Salary => {
+            let tenge = json!({ "type": "integer", "minimum": 1, "maximum": u32::MAX });
+            json!({
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["min"],
+                "properties": { "min": tenge.clone(), "max": tenge },
+            })
+        }
+        Shape::TextList => json!({ "type": "array", "minItems": 1, "items": text(strictness) }),
+        Shape::PostalCode => pattern(r"^[0-9]{6}$"),
+        Shape::StaticFile => pattern(r"^[^/\\][^\\]*[^/\\]$|^[^/\\]$"),
         Shape::Codes => json!({
             "type": "array",
             "minItems": 1,

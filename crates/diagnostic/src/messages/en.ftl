@@ -105,6 +105,12 @@ dangling-reference = no { $kind ->
 } `{ $value }` exists
     .hint = check the spelling against content/units, content/categories.yaml and content/requirements
 reference-did-you-mean = did you mean `{ $suggestion }`?
+salary-max-below-min = the salary's max ({ $max }) is below its min ({ $min })
+    .hint = write the pay as {"{"}min: N, max: N{"}"} in tenge a month, max at least min; or give min alone
+no-salary = the posting states no salary
+    .hint = announcements state the pay: add salary: {"{"}min: N, max: N{"}"} (tenge a month, before tax)
+bad-postal-code = `{ $value }` is not a postcode: six digits
+    .hint = write the postcode alone, e.g. 050000, and the street in address
 no-contacts = the unit has neither a phone nor an e-mail
     .hint = add `contacts: {"{"}phone: "+7 …", email: "…"{"}"}`
 bad-phone = `{ $value }` is not a phone number in the form +7 XXX XXX XX XX
@@ -168,6 +174,8 @@ calendar-duplicate-year = the calendar for { $year } is defined twice
 
 ## Theme and output
 
+emblem-missing = the emblem { $path } is not among the theme's static files
+    .hint = put the file in themes/default/static/ of the site (e.g. themes/default/static/{ $path }), or remove emblem from site.yaml
 template-error = template error: { $detail }
 locale-error = UI strings: { $detail }
 theme-unknown-template = { $name } replaces no template of kadr's built-in theme, and no template includes it

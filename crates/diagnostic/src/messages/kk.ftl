@@ -103,6 +103,12 @@ dangling-reference = `{ $value }` { $kind ->
 } жоқ
     .hint = жазылуын content/units, content/categories.yaml және content/requirements мазмұнымен салыстырыңыз
 reference-did-you-mean = мүмкін, `{ $suggestion }` деп жазғыңыз келді ме?
+salary-max-below-min = ақшалай ризықтың ең жоғары мөлшері ({ $max }) ең төменгі мөлшерінен ({ $min }) аз
+    .hint = ақшалай ризықты айына теңгемен {"{"}min: N, max: N{"}"} түрінде жазыңыз, max min-нен кем болмасын; немесе тек min көрсетіңіз
+no-salary = хабарландыруда ақшалай ризық көрсетілмеген
+    .hint = хабарландыруларда ақшалай ризық көрсетіледі: salary: {"{"}min: N, max: N{"}"} өрісін қосыңыз (айына теңгемен, салық ұсталғанға дейін)
+bad-postal-code = `{ $value }` пошта индексі емес: алты цифр болуы керек
+    .hint = индексті жеке жазыңыз, мысалы 050000, ал көше мен үйді address өрісіне жазыңыз
 no-contacts = бөліністің телефоны да, электрондық поштасы да көрсетілмеген
     .hint = `contacts: {"{"}phone: "+7 …", email: "…"{"}"}` қосыңыз
 bad-phone = `{ $value }` — +7 XXX XXX XX XX түріндегі телефон нөмірі емес
@@ -160,6 +166,8 @@ calendar-duplicate-year = { $year } жылғы күнтізбе екі рет а
 
 ## Безендіру тақырыбы және нәтиже
 
+emblem-missing = { $path } елтаңбасы безендіру тақырыбының статикалық файлдарының арасында жоқ
+    .hint = файлды сайттың themes/default/static/ қалтасына салыңыз (мысалы, themes/default/static/{ $path }) немесе site.yaml ішінен emblem өрісін өшіріңіз
 template-error = үлгі қатесі: { $detail }
 locale-error = интерфейс жолдары: { $detail }
 theme-unknown-template = { $name } kadr-ға кіріктірілген безендіру тақырыбының ешбір үлгісін алмастырмайды, оны ешбір үлгі қоспайды

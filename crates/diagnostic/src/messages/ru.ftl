@@ -107,6 +107,12 @@ dangling-reference = { $kind ->
 } `{ $value }` не существует
     .hint = сверьте написание с content/units, content/categories.yaml и content/requirements
 reference-did-you-mean = возможно, имелось в виду `{ $suggestion }`?
+salary-max-below-min = верхняя граница денежного довольствия ({ $max }) меньше нижней ({ $min })
+    .hint = укажите довольствие в тенге в месяц как {"{"}min: N, max: N{"}"}, max не меньше min; или только min
+no-salary = в объявлении не указано денежное довольствие
+    .hint = в объявлениях указывается денежное довольствие: добавьте salary: {"{"}min: N, max: N{"}"} (в тенге в месяц, до удержания налогов)
+bad-postal-code = `{ $value }` — не почтовый индекс: нужно шесть цифр
+    .hint = укажите индекс отдельно, например 050000, а улицу и дом — в поле address
 no-contacts = у подразделения не указаны ни телефон, ни адрес электронной почты
     .hint = добавьте `contacts: {"{"}phone: "+7 …", email: "…"{"}"}`
 bad-phone = `{ $value }` — не номер телефона в формате +7 XXX XXX XX XX
@@ -175,6 +181,8 @@ calendar-duplicate-year = календарь на { $year } год опреде�
 
 ## Тема оформления и результат сборки
 
+emblem-missing = эмблемы { $path } нет среди статических файлов темы
+    .hint = положите файл в папку themes/default/static/ сайта (например, themes/default/static/{ $path }) или удалите поле emblem из site.yaml
 template-error = ошибка шаблона: { $detail }
 locale-error = строки интерфейса: { $detail }
 theme-unknown-template = { $name } не заменяет ни одного шаблона встроенной темы kadr, и ни один шаблон его не подключает
