@@ -7,9 +7,11 @@
 mod calendar;
 mod dates;
 mod ids;
+mod iin;
 mod markup;
 mod personal;
 mod posting;
+mod published;
 mod refs;
 mod rules;
 mod site;
@@ -25,8 +27,8 @@ use rayon::prelude::*;
 use kadr_diagnostic::{Diagnostic, Sources};
 use kadr_model::{FileId, Lang, SiteData, Spanned, Text, Vacancy};
 
+pub use iin::{find_iin, is_valid_iin};
 pub use kadr_markdown::{allowed_link, disallowed_links};
-pub use personal::find_iin;
 
 /// Validates everything; `today` is the build date (`--today`).
 pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic> {
@@ -63,7 +65,7 @@ pub fn check_cached(
             rules::check_p5(data, &mut out);
             stubs::check_stubs(data, &mut out);
             stubs::check_init_placeholders(data, &mut out);
-            personal::check_unit_contacts(data, &mut out);
+            personal::check_fields(data, &mut out);
             dates::check_dates(data, today, &mut out);
             site::check_contacts(data, &mut out);
             posting::check_posting(data, &mut out);

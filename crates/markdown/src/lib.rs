@@ -6,6 +6,8 @@
 //! record cannot make readers' browsers load anything; headings are shifted down so a
 //! record's `#` can never compete with the page's own `<h1>`/`<h2>`.
 
+pub mod published;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 const SCHEMES: &[&str] = &["https:", "http:", "mailto:", "tel:"];
