@@ -151,6 +151,10 @@ fn hostile_markup_in_a_record_never_reaches_a_page_as_markup() {
             page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
             "the author's text should show as text on the {lang} page"
         );
+        // The fragment for the portal (checked with every page above) says the same.
+        let fragment =
+            output.read(&vacancy_page(lang, hostile).replace("index.html", "embed.html"));
+        assert!(fragment.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         // Inside JSON-LD the text is data: the title keeps it literally.
         let posting = &json_ld(&page)[0];
         assert!(posting["title"].as_str().unwrap().contains("<script>"));

@@ -478,7 +478,7 @@ fn rejects_the_same_id_in_two_folders() {
 /// of the same section, so their names cannot be vacancy ids.
 #[test]
 fn rejects_a_vacancy_named_after_a_folder_of_the_section() {
-    for reserved in ["archive", "unit", "category"] {
+    for reserved in ["archive", "unit", "category", "embed"] {
         let site = Site::new();
         let text = site
             .read(&open_vacancy())

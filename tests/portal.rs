@@ -1,11 +1,16 @@
 //! The site as the state portal takes it (issue 15): a `base_url` with a deep path, or
 //! with letters beyond ASCII, gives working, ASCII addresses in every page, feed,
 //! sitemap entry and JSON-LD; a `base_url` that cannot be the root of a site is refused
-//! (P2); every sitemap entry says when it was last modified.
+//! (P2); every sitemap entry says when it was last modified. The portal may also take
+//! the postings as fragments (`embed.html`, `embed/index.html`) or as data
+//! (`vacancies.json`, which meets the published `vacancies.schema.json`).
 
 mod common;
 
-use common::{BASE_URL, Site};
+use std::path::Path;
+
+use common::{BASE_URL, OPEN, Site, kadr, slug, vacancy_page};
+use serde_json::Value;
 
 /// Every absolute address the output writes: `href`, `src`, `<loc>`, `"url"` … values
 /// that start with a scheme.
@@ -40,6 +45,8 @@ fn a_deep_base_url_is_the_root_of_every_address() {
         "kk/kadr-sayasaty/index.html",
         "ru/kadrovaya-politika/2026-dp-almaty-0142/index.html",
         "ru/kadrovaya-politika/archive/index.html",
+        "kk/kadr-sayasaty/embed/index.html",
+        "ru/kadrovaya-politika/2026-dp-almaty-0142/embed.html",
     ] {
         let text = out.read(file);
         for address in absolute_addresses(&text) {
@@ -53,6 +60,8 @@ fn a_deep_base_url_is_the_root_of_every_address() {
             // The ministry's site itself (the hiring organisation's `sameAs`), or a page.
             assert!(
                 address == base
+                    || address == format!("{base}/vacancies.schema.json")
+                    || address.starts_with(&format!("{base}/assets/"))
                     || address.starts_with(&format!("{base}/kk/"))
                     || address.starts_with(&format!("{base}/ru/")),
                 "{file}: {address}"
@@ -127,4 +136,217 @@ fn every_sitemap_entry_says_when_it_was_last_modified() {
         .find(|u| u.contains("/kk/kadr-sayasaty/</loc>"))
         .unwrap();
     assert!(list.contains("<lastmod>2026-11-24</lastmod>"), "{list}");
+}
+
+/// Every `vacancies.json` of the output at `dir`, validated against the output's own
+/// `vacancies.schema.json` by a JSON Schema (2020-12) validator, formats included.
+/// Returns how many vacancies were checked.
+fn validate_vacancies_json(dir: &Path) -> usize {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("vacancies.schema.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("vacancies.schema.json is not a valid schema: {e}"));
+    let mut checked = 0;
+    for lang in ["kk", "ru"] {
+        let rel = format!("{lang}/{}/vacancies.json", slug(lang));
+        let json: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(&rel)).unwrap()).unwrap();
+        let problems: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{rel}: {e} at {}", e.instance_path()))
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        checked += json["vacancies"].as_array().unwrap().len();
+    }
+    checked
+}
+
+#[test]
+fn vacancies_json_meets_its_published_schema_and_says_what_the_page_says() {
+    let site = Site::new();
+    let out = site.build_ok("public");
+    let checked = validate_vacancies_json(&out.path(""));
+    assert!(checked >= 2, "{checked}");
+
+    let ru: Value =
+        serde_json::from_str(&out.read("ru/kadrovaya-politika/vacancies.json")).unwrap();
+    let kk: Value = serde_json::from_str(&out.read("kk/kadr-sayasaty/vacancies.json")).unwrap();
+    assert_eq!(ru["$schema"], format!("{BASE_URL}/vacancies.schema.json"));
+    // The same ids in both languages, in the same order: a portal pairs them by id.
+    let ids = |v: &Value| -> Vec<String> {
+        v["vacancies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&ru), ids(&kk));
+    let open = ru["vacancies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == OPEN)
+        .unwrap();
+    assert_eq!(
+        open["url"],
+        format!(
+            "{BASE_URL}/{}",
+            vacancy_page("ru", OPEN).trim_end_matches("index.html")
+        )
+    );
+    assert_eq!(
+        open["translations"][0]["url"],
+        format!(
+            "{BASE_URL}/{}",
+            vacancy_page("kk", OPEN).trim_end_matches("index.html")
+        )
+    );
+    // What the page shows is in the data: the pay, the texts, the stages, the contacts.
+    let page = out.read(&vacancy_page("ru", OPEN));
+    for field in ["position", "max_rank", "contact_person"] {
+        let value = open[field]
+            .as_str()
+            .unwrap_or_else(|| panic!("{field}: {open:#}"));
+        assert!(page.contains(value), "{field} {value:?} is not on the page");
+    }
+    let salary = open["salary"]["text"].as_str().unwrap();
+    assert!(page.contains(salary), "{salary}");
+    assert_eq!(open["salary"]["currency"], "KZT");
+    for field in ["duties_html", "documents_html"] {
+        let html = open[field].as_str().unwrap();
+        assert!(page.contains(html.trim()), "{field} differs from the page");
+    }
+    let stages = open["selection"].as_array().unwrap();
+    assert!(!stages.is_empty());
+    for stage in stages {
+        assert!(page.contains(stage.as_str().unwrap()));
+    }
+}
+
+#[test]
+fn a_generated_site_of_every_shape_meets_the_schema() {
+    let dir = tempfile_dir("kadr-portal-generated");
+    kadr(&[
+        "generate-site",
+        "--vacancies",
+        "300",
+        "--out",
+        dir.to_str().unwrap(),
+        "--today",
+        "2026-11-27",
+    ])
+    .assert_code(0);
+    let out = dir.join("public");
+    kadr(&[
+        "build",
+        "--root",
+        dir.to_str().unwrap(),
+        "--today",
+        "2026-11-27",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .assert_code(0);
+    let checked = validate_vacancies_json(&out);
+    assert!(checked >= 10, "{checked}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn tempfile_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// The values of `attribute="…"` in `html`.
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!(" {attribute}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn embeddable_fragments_are_the_page_content_alone_with_absolute_links() {
+    let base = "https://www.gov.kz/memleket/entities/qriim";
+    let site = Site::new();
+    site.edit("content/site.yaml", BASE_URL, base);
+    let out = site.build_ok("public");
+    let mut fragments = Vec::new();
+    for lang in ["kk", "ru"] {
+        fragments.push((format!("{lang}/{}/embed/index.html", slug(lang)), None));
+        fragments.push((
+            vacancy_page(lang, OPEN).replace("index.html", "embed.html"),
+            Some(vacancy_page(lang, OPEN)),
+        ));
+    }
+    for (rel, page) in fragments {
+        let html = out.read(&rel);
+        for tag in [
+            "<html", "<head", "<body", "<header", "<footer", "<script", "<nav", "<main",
+        ] {
+            assert!(!html.contains(tag), "{rel} has {tag}");
+        }
+        // One stylesheet, kadr's own, beside the fragments.
+        let sheets = attribute_values(&html, "href")
+            .into_iter()
+            .filter(|h| h.ends_with(".css"))
+            .collect::<Vec<_>>();
+        assert_eq!(sheets.len(), 1, "{rel}");
+        let sheet = sheets[0].strip_prefix(&format!("{base}/")).unwrap();
+        assert!(out.read(sheet).contains(".kadr-embed"), "{sheet}");
+        // Every class and id under one prefix, so that the host page's styles and these
+        // do not meet.
+        for attribute in ["class", "id", "aria-labelledby"] {
+            for value in attribute_values(&html, attribute) {
+                for name in value.split_whitespace() {
+                    assert!(name.starts_with("kadr-"), "{rel}: {attribute}={name:?}");
+                }
+            }
+        }
+        // Links work from another site's page.
+        for href in attribute_values(&html, "href") {
+            assert!(
+                href.starts_with(&format!("{base}/"))
+                    || href.starts_with("https://")
+                    || href.starts_with("mailto:")
+                    || href.starts_with("tel:"),
+                "{rel}: {href}"
+            );
+        }
+        assert!(html.contains(&format!("lang=\"{}\"", &rel[..2])), "{rel}");
+        // The same texts as the page, sanitised the same way.
+        if let Some(page) = page {
+            let page = out.read(&page);
+            let duties = page.split("<h2 id=\"duties\">").nth(1).unwrap();
+            let duties =
+                &duties[duties.find('\n').unwrap() + 1..duties.find("</section>").unwrap()];
+            assert!(
+                html.contains(duties.trim()),
+                "{rel}: the duties differ from the page"
+            );
+        }
+    }
+    // Every vacancy shown has its fragment; the list's fragment links each open one.
+    let list = out.read("ru/kadrovaya-politika/embed/index.html");
+    assert!(list.contains(&format!("{base}/ru/kadrovaya-politika/{OPEN}/")));
+    for (path, _) in out.files() {
+        let vacancy = path
+            .strip_suffix("/index.html")
+            .filter(|d| d.matches('/').count() == 2)
+            .filter(|d| !d.ends_with("/archive") && !d.ends_with("/embed"));
+        if let Some(dir) = vacancy {
+            assert!(
+                out.exists(&format!("{dir}/embed.html")),
+                "{dir} has no fragment"
+            );
+        }
+    }
 }

@@ -63,11 +63,18 @@ fn alternates(html: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every page of the site: not the root redirect, nor the fragments for the state portal
+/// (`embed.html`, `embed/index.html`, which `tests/portal.rs` checks).
 fn html_pages(output: &Output<'_>) -> Vec<(String, String)> {
     output
         .files()
         .into_iter()
-        .filter(|(path, _)| path.ends_with(".html") && path != "index.html")
+        .filter(|(path, _)| {
+            path.ends_with(".html")
+                && path != "index.html"
+                && !path.ends_with("/embed.html")
+                && !path.ends_with("/embed/index.html")
+        })
         .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
         .collect()
 }

@@ -2,7 +2,8 @@
 //
 //   node tests/a11y/standards.mjs SITE_DIR
 //
-// - pa11y (HTML_CodeSniffer, WCAG 2 AA) on every page kind in both languages: no error;
+// - pa11y (HTML_CodeSniffer, WCAG 2 AA) on every page kind in both languages, and on
+//   the embeddable fragments inside a minimal page of another site: no error;
 // - Lighthouse (SEO, best practices, accessibility) on the list, a vacancy and the
 //   archive: every score 100.
 // SITE_DIR is the output of `kadr build` of the sample site (`--today 2026-11-27`). It
@@ -46,6 +47,14 @@ const server = createServer((req, res) => {
     res.writeHead(404, { "content-type": TYPES[".html"] }).end(readFileSync(join(siteDir, lang, "404.html")));
     return;
   }
+  // `?portal`: a fragment (embed.html, embed/index.html) inside a minimal page of
+  // another site, as the state portal would show it.
+  if (url.searchParams.has("portal")) {
+    const lang = path.startsWith("/ru/") ? "ru" : "kk";
+    const page = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>portal</title></head><body><main>${readFileSync(file, "utf8")}</main></body></html>`;
+    res.writeHead(200, { "content-type": TYPES[".html"] }).end(page);
+    return;
+  }
   res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
 });
 await new Promise((done) => server.listen(0, "127.0.0.1", done));
@@ -60,6 +69,8 @@ const kinds = {
   "unit filter": (l, s) => `/${l}/${s}/unit/dp-almaty/`,
   "category filter": (l, s) => `/${l}/${s}/category/c-3/`,
   "not found": (l) => `/${l}/404.html`,
+  "embedded list": (l, s) => `/${l}/${s}/embed/?portal`,
+  "embedded vacancy": (l, s) => `/${l}/${s}/2026-dp-almaty-0142/embed.html?portal`,
 };
 const slugs = { kk: "kadr-sayasaty", ru: "kadrovaya-politika" };
 let failed = 0;

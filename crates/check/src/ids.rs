@@ -7,9 +7,7 @@ use std::collections::HashMap;
 use kadr_diagnostic::{Diagnostic, Sources};
 use kadr_model::{FileId, SiteData, Spanned};
 
-/// Folders of the section that are not vacancies (the archive and the filter pages): a
-/// vacancy of one of these ids would have its page where they are.
-pub const RESERVED_VACANCY_IDS: &[&str] = &["archive", "unit", "category"];
+pub use kadr_model::RESERVED_VACANCY_IDS;
 
 /// `[a-z0-9-]+`, neither starting nor ending with `-`, at most 100 characters.
 pub fn is_slug(s: &str) -> bool {

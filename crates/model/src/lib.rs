@@ -23,6 +23,11 @@ pub const STUB_OPEN: char = '⟦';
 /// Closes it.
 pub const STUB_CLOSE: char = '⟧';
 
+/// Folders of a language's section that are not vacancies (the archive, the filter
+/// pages, the embeddable list): a vacancy of one of these ids would have its page where
+/// they are. `check` refuses them and the JSON Schema excludes them.
+pub const RESERVED_VACANCY_IDS: &[&str] = &["archive", "unit", "category", "embed"];
+
 /// Editor backups, swap and lock files, and hidden files are not part of a site: not
 /// records, not theme files (the loader, the watcher and the built-in theme skip them).
 pub fn is_ignored_name(name: &str) -> bool {

@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use crate::dates::long_date;
 use crate::filters::{Filter, filters};
-use crate::views::{Index, Shown, escape_json_for_script, summary};
+use crate::views::{Index, Shown, salary_text, summary};
 use crate::{Page, UiStrings};
+use kadr_markdown::to_html;
 use kadr_model::Lang;
 
 /// Escapes text for XML content and attribute values.
@@ -123,27 +124,63 @@ pub fn atom(index: &Index, lang: Lang, shown: &[Shown], ui: &UiStrings) -> Page 
     }
 }
 
+/// The JSON Schema every `vacancies.json` meets (SPEC: `public/vacancies.schema.json`);
+/// `tests/portal.rs` validates every build's files against it.
+pub const VACANCIES_SCHEMA: &str = include_str!("vacancies.schema.json");
+
+/// The address of `vacancies.schema.json` on the site.
+pub const VACANCIES_SCHEMA_PATH: &str = "vacancies.schema.json";
+
+/// `vacancies.json`: one language's open vacancies with every field the page shows,
+/// for other systems (the state portal's importer). Ids are the records' ids, the same
+/// in both languages; every address is absolute; texts are the page's sanitised HTML.
 #[derive(Serialize)]
 struct JsonFeed<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
     language: &'static str,
     section: &'a str,
     organization: &'a str,
     generated_on: String,
     url: String,
+    /// The same list in the other language.
+    translations: Vec<JsonLink>,
     vacancies: Vec<JsonVacancy<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLink {
+    language: &'static str,
+    url: String,
 }
 
 #[derive(Serialize)]
 struct JsonVacancy<'a> {
     id: &'a str,
     url: String,
+    /// The fragment for another site's page.
+    embed_url: String,
+    /// The same vacancy in the other language.
+    translations: Vec<JsonLink>,
+    status: &'static str,
     position: &'a str,
-    unit: JsonNamed<'a>,
+    unit: JsonUnit<'a>,
     category: JsonNamed<'a>,
     appointing_authority: &'static str,
+    appointing_authority_name: String,
+    placed_by: &'static str,
+    placed_by_name: String,
+    salary: Option<JsonSalary>,
+    max_rank: Option<&'a str>,
     published_on: String,
     updated_on: Option<String>,
     deadline: String,
+    duties_html: String,
+    requirements: JsonRequirements<'a>,
+    selection: Vec<&'a str>,
+    conditions_html: Option<String>,
+    documents_html: String,
+    contact_person: Option<&'a str>,
     phone: Option<&'a str>,
     email: Option<&'a str>,
     competition_url: Option<&'a str>,
@@ -155,30 +192,106 @@ struct JsonNamed<'a> {
     name: &'a str,
 }
 
+#[derive(Serialize)]
+struct JsonUnit<'a> {
+    id: &'a str,
+    name: &'a str,
+    address: &'a str,
+    postal_code: Option<&'a str>,
+    locality: Option<&'a str>,
+    region: Option<&'a str>,
+}
+
+/// Tenge a month, before tax.
+#[derive(Serialize)]
+struct JsonSalary {
+    min: u32,
+    max: Option<u32>,
+    currency: &'static str,
+    period: &'static str,
+    /// As the page shows it.
+    text: String,
+}
+
+#[derive(Serialize)]
+struct JsonRequirements<'a> {
+    id: &'a str,
+    source: &'a str,
+    education_html: String,
+    experience_html: String,
+    other_html: Option<String>,
+}
+
 /// `vacancies.json`: the open vacancies of one language, for other systems.
-pub fn json(index: &Index, lang: Lang, shown: &[Shown], _ui: &UiStrings) -> Page {
+pub fn json(index: &Index, lang: Lang, shown: &[Shown], ui: &UiStrings) -> Page {
+    let other = lang.other();
     let vacancies = shown
         .iter()
         .filter(|s| s.is_open())
         .map(|s| {
             let v = s.vacancy;
-            let contacts = v.contacts.as_ref().unwrap_or(&s.unit.contacts);
+            let (unit, r) = (s.unit, s.requirement);
+            let contacts = v.contacts.as_ref().unwrap_or(&unit.contacts);
+            let dir = index.vacancy_dir(lang, &v.id);
             JsonVacancy {
                 id: &v.id,
-                url: index.absolute(&index.vacancy_dir(lang, &v.id)),
+                url: index.absolute(&dir),
+                embed_url: index.absolute(&format!("{dir}embed.html")),
+                translations: vec![JsonLink {
+                    language: other.code(),
+                    url: index.absolute(&index.vacancy_dir(other, &v.id)),
+                }],
+                status: s.status.name(),
                 position: v.position.get(lang),
-                unit: JsonNamed {
-                    id: &s.unit.id,
-                    name: s.unit.name.get(lang),
+                unit: JsonUnit {
+                    id: &unit.id,
+                    name: unit.name.get(lang),
+                    address: unit.address.get(lang),
+                    postal_code: unit.postal_code.as_ref().map(|c| c.value.as_str()),
+                    locality: unit.locality.as_ref().map(|t| t.get(lang)),
+                    region: unit.region.as_ref().map(|t| t.get(lang)),
                 },
                 category: JsonNamed {
                     id: &s.category.code,
                     name: s.category.name.get(lang),
                 },
                 appointing_authority: v.appointing_authority.name(),
+                appointing_authority_name: ui.text(
+                    lang,
+                    &format!("authority-{}", v.appointing_authority.name()),
+                    &[],
+                ),
+                placed_by: v.placed_by.name(),
+                placed_by_name: ui.text(lang, &format!("placed-by-{}", v.placed_by.name()), &[]),
+                salary: v.salary.as_ref().map(|pay| JsonSalary {
+                    min: pay.min.value,
+                    max: pay.max.as_ref().map(|m| m.value),
+                    currency: "KZT",
+                    period: "month",
+                    text: salary_text(pay, lang),
+                }),
+                max_rank: v.max_rank.as_ref().map(|t| t.get(lang)),
                 published_on: v.published_on.to_string(),
                 updated_on: v.updated_on.as_ref().map(|d| d.to_string()),
                 deadline: v.deadline.to_string(),
+                duties_html: to_html(v.duties.get(lang)),
+                requirements: JsonRequirements {
+                    id: &r.id,
+                    source: r.source.get(lang),
+                    education_html: to_html(r.education.get(lang)),
+                    experience_html: to_html(r.experience.get(lang)),
+                    other_html: r.other.as_ref().map(|t| to_html(t.get(lang))),
+                },
+                selection: v
+                    .selection
+                    .as_deref()
+                    .unwrap_or(&r.selection)
+                    .iter()
+                    .map(|t| t.get(lang))
+                    .collect(),
+                conditions_html: v.conditions.as_ref().map(|t| to_html(t.get(lang))),
+                documents_html: to_html(v.documents.get(lang)),
+                contact_person: contacts.person.as_ref().map(|p| p.get(lang)),
                 phone: contacts.phone.as_ref().map(|p| p.value.as_str()),
                 email: contacts.email.as_ref().map(|e| e.value.as_str()),
                 competition_url: v.competition_url.as_ref().map(|u| u.value.as_str()),
@@ -186,19 +299,31 @@ pub fn json(index: &Index, lang: Lang, shown: &[Shown], _ui: &UiStrings) -> Page
         })
         .collect();
     let feed = JsonFeed {
+        schema: index.absolute(VACANCIES_SCHEMA_PATH),
         language: lang.code(),
         section: &index.site.section.get(lang).title,
         organization: index.site.title.get(lang),
         generated_on: index.today.to_string(),
         url: index.absolute(&index.list_dir(lang)),
+        translations: vec![JsonLink {
+            language: other.code(),
+            url: index.absolute(&index.list_dir(other)),
+        }],
         vacancies,
     };
     let mut text = serde_json::to_string_pretty(&feed).unwrap_or_else(|_| "{}".into());
     text.push('\n');
-    let _ = escape_json_for_script; // the JSON file is served as data, not embedded
     Page {
         path: format!("{}vacancies.json", index.list_dir(lang)),
         bytes: text.into_bytes().into(),
+    }
+}
+
+/// `vacancies.schema.json`, once for the site.
+pub fn json_schema() -> Page {
+    Page {
+        path: VACANCIES_SCHEMA_PATH.to_string(),
+        bytes: VACANCIES_SCHEMA.as_bytes().into(),
     }
 }
 

@@ -69,6 +69,8 @@ pub const TEMPLATES: &[&str] = &[
     "archive.html",
     "filter.html",
     "404.html",
+    "embed-list.html",
+    "embed-vacancy.html",
 ];
 
 /// UI strings the renderer itself uses (labels of statuses and authorities, plural
@@ -150,6 +152,8 @@ struct CachedPage {
     status: Status,
     today: Date,
     page: Page,
+    /// The vacancy's embeddable fragment (`embed.html`).
+    embed: Page,
 }
 
 impl CachedPage {
@@ -349,6 +353,7 @@ impl Renderer {
         if problems.is_empty() {
             sink(feeds::root_redirect(&index));
             sink(feeds::sitemap(&index));
+            sink(feeds::json_schema());
             for asset in &self.assets {
                 sink(asset.clone());
             }
@@ -390,12 +395,12 @@ impl Renderer {
                 let cached = previous
                     .and_then(|p| p.get(&key))
                     .filter(|c| c.fits(v, index.today))
-                    .map(|c| c.page.clone())
+                    .map(|c| (c.page.clone(), c.embed.clone()))
                     .inspect(|_| {
-                        reused.fetch_add(1, Ordering::Relaxed);
+                        reused.fetch_add(2, Ordering::Relaxed);
                     });
-                let page = match cached {
-                    Some(page) => page,
+                let (page, embed) = match cached {
+                    Some(pages) => pages,
                     None => {
                         let page = views::PageView::vacancy(index, lang, v);
                         let requirement = requirements.get(v.requirement.id.value.as_str())?;
@@ -409,8 +414,19 @@ impl Renderer {
                             views::VacancyView::new(index, lang, v, &self.ui, requirement, logo);
                         let mut ctx = self.context(&site_value, &page, lang);
                         ctx.insert("vacancy", &view);
-                        match self.render_template("vacancy.html", &ctx, &page.path) {
+                        let rendered = match self.render_template("vacancy.html", &ctx, &page.path)
+                        {
                             Ok(p) => p,
+                            Err(e) => return Some(e),
+                        };
+                        // The fragment for another site's page: the same view, its links
+                        // absolute (`root` is the site's address).
+                        let base = format!("{}/", index.base());
+                        ctx.insert("root", &base);
+                        let embed_path =
+                            format!("{}embed.html", index.vacancy_dir(lang, &v.vacancy.id.value));
+                        match self.render_template("embed-vacancy.html", &ctx, &embed_path) {
+                            Ok(embed) => (rendered, embed),
                             Err(e) => return Some(e),
                         }
                     }
@@ -426,10 +442,12 @@ impl Renderer {
                             status: v.status,
                             today: index.today,
                             page: page.clone(),
+                            embed: embed.clone(),
                         },
                     );
                 }
                 sink(page);
+                sink(embed);
                 None
             })
             .collect();
@@ -457,6 +475,23 @@ impl Renderer {
                 .text(lang, "vacancies-count", &[("count", Arg::from(open_count))]),
         );
         emit(self.render_template("list.html", &ctx, &page.path));
+
+        // The list as a fragment for another site's page, its links absolute.
+        let base = format!("{}/", index.base());
+        let mut ctx = self.context(&site_value, &page, lang);
+        ctx.insert("root", &base);
+        ctx.insert(
+            "groups",
+            &views::unit_groups_with_root(index, lang, shown, &self.collators, &self.ui, &base),
+        );
+        ctx.insert(
+            "count_text",
+            &self
+                .ui
+                .text(lang, "vacancies-count", &[("count", Arg::from(open_count))]),
+        );
+        let embed_path = format!("{}embed/index.html", index.list_dir(lang));
+        emit(self.render_template("embed-list.html", &ctx, &embed_path));
 
         // The archive, 50 a page, rendered in parallel.
         let archived: Vec<&Shown> = shown.iter().filter(|v| !v.is_open()).collect();

@@ -13,7 +13,7 @@ use crate::collate::Collators;
 use crate::dates::long_date;
 use kadr_i18n::Arg;
 use kadr_markdown::{to_html, to_plain_text};
-use kadr_model::{Category, Lang, Requirement, Site, SiteData, Status, Unit, Vacancy};
+use kadr_model::{Category, Lang, Requirement, Salary, Site, SiteData, Status, Unit, Vacancy};
 
 pub const ARCHIVE_PAGE_SIZE: usize = 50;
 
@@ -245,6 +245,20 @@ pub fn full_address(unit: &Unit, lang: Lang) -> String {
     }
     parts.push(unit.address.get(lang));
     parts.join(", ")
+}
+
+/// The pay as the page shows it: «640 000 – 780 000 теңге», «от 640 000 тенге».
+pub fn salary_text(pay: &Salary, lang: Lang) -> String {
+    let (min, max) = (
+        tenge_amount(pay.min.value),
+        pay.max.as_ref().map(|m| tenge_amount(m.value)),
+    );
+    match (max, lang) {
+        (Some(max), Lang::Kk) => format!("{min} – {max} теңге"),
+        (Some(max), Lang::Ru) => format!("{min} – {max} тенге"),
+        (None, Lang::Kk) => format!("{min} теңгеден бастап"),
+        (None, Lang::Ru) => format!("от {min} тенге"),
+    }
 }
 
 /// An amount of tenge as officials write it: groups of three digits apart
@@ -635,18 +649,7 @@ impl<'r> VacancyView<'r> {
                 person: contacts.person.as_ref().map(|p| p.get(lang).to_string()),
             },
             competition_url: v.competition_url.as_ref().map(|u| u.value.clone()),
-            salary: v.salary.as_ref().map(|pay| {
-                let (min, max) = (
-                    tenge_amount(pay.min.value),
-                    pay.max.as_ref().map(|m| tenge_amount(m.value)),
-                );
-                match (max, lang) {
-                    (Some(max), Lang::Kk) => format!("{min} – {max} теңге"),
-                    (Some(max), Lang::Ru) => format!("{min} – {max} тенге"),
-                    (None, Lang::Kk) => format!("{min} теңгеден бастап"),
-                    (None, Lang::Ru) => format!("от {min} тенге"),
-                }
-            }),
+            salary: v.salary.as_ref().map(|pay| salary_text(pay, lang)),
             max_rank: v.max_rank.as_ref().map(|t| t.get(lang).to_string()),
             selection: match &v.selection {
                 Some(own) => own.iter().map(|t| t.get(lang).to_string()).collect(),
@@ -703,7 +706,7 @@ fn job_posting(
         address["addressRegion"] = region.get(lang).into();
     }
     let mut posting = serde_json::json!({
-        "@context": "https://schema.org/",
+        "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": v.position.get(lang),
         "description": description,
@@ -826,7 +829,19 @@ pub fn unit_groups_on(
     ui: &UiStrings,
     page_dir: &str,
 ) -> Vec<UnitGroup> {
-    let root = root_of(page_dir);
+    unit_groups_with_root(index, lang, shown, collators, ui, &root_of(page_dir))
+}
+
+/// [`unit_groups`] whose links start with `root` (the site's address, for a fragment
+/// shown on another site).
+pub fn unit_groups_with_root(
+    index: &Index,
+    lang: Lang,
+    shown: &[Shown],
+    collators: &Collators,
+    ui: &UiStrings,
+    root: &str,
+) -> Vec<UnitGroup> {
     let mut by_unit: BTreeMap<&str, Vec<&Shown>> = BTreeMap::new();
     for s in shown.iter().filter(|s| s.is_open()) {
         by_unit.entry(s.unit.id.value.as_str()).or_default().push(s);
@@ -863,7 +878,7 @@ pub fn unit_groups_on(
                 count_text: ui.text(lang, "vacancies-count", &[("count", Arg::from(list.len()))]),
                 vacancies: list
                     .iter()
-                    .map(|s| CardView::new(index, lang, s, ui, &root))
+                    .map(|s| CardView::new(index, lang, s, ui, root))
                     .collect(),
             }
         })

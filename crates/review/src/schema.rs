@@ -141,8 +141,8 @@ const EMAIL: &str = r"^[A-Za-z0-9%+_-]+(\.[A-Za-z0-9%+_-]+)*@([A-Za-z0-9]([A-Za-
 const PLACEHOLDER: &str = r"^⟦[^⟧]*⟧$";
 /// A date written YYYY-MM-DD.
 const DATE: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
-/// The ids that name folders of the section (`check::ids`): no vacancy may take them.
-const RESERVED_IDS: &[&str] = &["archive", "unit", "category"];
+/// The ids that name folders of the section: no vacancy may take them.
+use kadr_model::RESERVED_VACANCY_IDS as RESERVED_IDS;
 
 /// How a record's texts are judged. A posting's placeholders (⟦…⟧, from `kadr new`) are
 /// errors; the settings' (from `kadr init`) are warnings, so their schema accepts them.
