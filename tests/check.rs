@@ -723,3 +723,135 @@ fn lang_kk_prints_messages_in_kazakh() {
         "the Kazakh message must not be the Russian one"
     );
 }
+
+/// English words left in a human report once what the user wrote is set aside: the
+/// source lines quoted under each problem, file names, `quoted` values and «quoted»
+/// texts, rule ids and the field names of the YAML (which are English by design).
+fn english_words(report: &str) -> Vec<String> {
+    const FIELD_NAMES: &[&str] = &[
+        "id",
+        "status",
+        "unit",
+        "category",
+        "appointing_authority",
+        "placed_by",
+        "position",
+        "requirements",
+        "duties",
+        "conditions",
+        "documents",
+        "arose_on",
+        "published_on",
+        "updated_on",
+        "late_reason",
+        "deadline",
+        "contacts",
+        "competition_url",
+        "salary",
+        "max_rank",
+        "selection",
+        "kk",
+        "ru",
+        "min",
+        "max",
+        "true",
+        "false",
+        "YAML",
+        "P2",
+        "P3",
+        "P4",
+        "P5",
+        "B12",
+        "C2",
+    ];
+    let mut words = Vec::new();
+    for line in report.lines() {
+        let line = line.trim_start();
+        // The quoted source: `48 | published_on: 12`, ` |   ^^`, and `--> file:line:col`.
+        if line.starts_with('|')
+            || line.starts_with("-->")
+            || line
+                .split_once(" |")
+                .is_some_and(|(n, _)| n.trim().parse::<u32>().is_ok())
+        {
+            continue;
+        }
+        let mut rest = String::new();
+        let mut quoted = None;
+        for c in line.chars() {
+            match (quoted, c) {
+                (None, '`') => quoted = Some('`'),
+                (None, '«') => quoted = Some('»'),
+                (None, '"') => quoted = Some('"'),
+                (Some(q), c) if c == q => quoted = None,
+                (Some(_), _) => {}
+                (None, c) => rest.push(c),
+            }
+        }
+        // File names (`content/categories.yaml`) are names, not words.
+        let rest: Vec<&str> = rest
+            .split_whitespace()
+            .filter(|t| !t.contains('/') && !t.contains(".yaml"))
+            .collect();
+        for word in rest
+            .join(" ")
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        {
+            let word = word.trim_matches('-');
+            if word.chars().filter(char::is_ascii_alphabetic).count() >= 2
+                && !FIELD_NAMES.contains(&word)
+            {
+                words.push(word.to_string());
+            }
+        }
+    }
+    words
+}
+
+/// Issue 16: with `--lang kk` (or `ru`, or `KADR_LANG`), a broken site's report has no
+/// English word: labels, type names, the YAML parser's detail and the summary are all in
+/// the chosen language.
+#[test]
+fn a_broken_site_is_reported_without_english_in_kazakh_and_in_russian() {
+    let site = Site::new();
+    let file = open_vacancy();
+    site.edit(&file, "category: C-3", "category: C-7");
+    let text = site.read(&file);
+    let published = text
+        .lines()
+        .find(|l| l.starts_with("published_on:"))
+        .unwrap()
+        .to_string();
+    site.edit(&file, &published, "published_on: 12\nbogus_field: 1");
+    site.write(
+        "content/units/broken.yaml",
+        "id: broken\nname: {kk: \"а\", ru: [\n",
+    );
+    site.write("content/units/tabbed.yaml", "id: tabbed\nname:\n\tkk: а\n");
+
+    let english = site.check_with(&[]);
+    english.assert_code(1);
+    let report = format!("{}{}", english.stdout, english.stderr);
+    assert!(
+        report.contains("error:") && report.contains("help:"),
+        "{report}"
+    );
+    assert!(
+        !english_words(&report).is_empty(),
+        "the English report has English words"
+    );
+    for (lang, label) in [("kk", "қате:"), ("ru", "ошибка:")] {
+        let flag = site.check_with(&["--lang", lang]);
+        let env = site.check_with_env(&[], &[("KADR_LANG", lang)]);
+        for outcome in [&flag, &env] {
+            outcome.assert_code(1);
+            let report = format!("{}{}", outcome.stdout, outcome.stderr);
+            assert!(report.contains(label), "{lang}: {report}");
+            let words = english_words(&report);
+            assert!(
+                words.is_empty(),
+                "{lang}: English words {words:?} in\n{report}"
+            );
+        }
+    }
+}

@@ -62,7 +62,7 @@ pub struct Common {
     #[arg(long, value_parser = parse_date)]
     pub today: Option<Date>,
     /// Language of messages
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_enum, env = "KADR_LANG", default_value = "en")]
     pub lang: LangArg,
     /// How to print problems
     #[arg(long, value_enum, default_value = "human")]

@@ -25,7 +25,7 @@ pub struct Args {
     pub unit: Option<String>,
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: ReportFormat,
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_enum, env = "KADR_LANG", default_value = "en")]
     pub lang: LangArg,
     /// The day the report is made (YYYY-MM-DD); default: today in Asia/Almaty
     #[arg(long, value_parser = parse_date)]

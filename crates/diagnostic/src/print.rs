@@ -184,10 +184,17 @@ fn human(
     // otherwise be read (and its lines counted) once per problem.
     let mut lines_of: std::collections::HashMap<kadr_model::FileId, Vec<String>> =
         std::collections::HashMap::new();
+    // The labels in the language of the messages: `қате:`, `ошибка:`, `error:`.
+    let label = |key: &'static str| messages.text(&crate::Message::new(key));
+    let (error, warning, help) = (
+        label("label-error"),
+        label("label-warning"),
+        label("label-help"),
+    );
     for d in diagnostics {
         let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(warning.as_str()),
         };
         // A value from a record is printed as written, but never as a control character
         // a terminal or a CI log would act on (a line feed starting `::error`, an escape).
@@ -229,7 +236,9 @@ fn human(
         let mut report = vec![group];
         if let Some(hint) = &hint {
             report.push(Group::with_title(
-                Level::HELP.secondary_title(hint.as_str()),
+                Level::HELP
+                    .with_name(help.as_str())
+                    .secondary_title(hint.as_str()),
             ));
         }
         out.push_str(&renderer.render(&report));

@@ -526,9 +526,9 @@ fn read_record_keeping(
         Ok(node) => node,
         Err(e) => {
             diagnostics.push(match e.kind {
-                yaml::SyntaxKind::Syntax(detail) => {
-                    Diagnostic::error("yaml-syntax", id, e.pos).arg("detail", detail)
-                }
+                yaml::SyntaxKind::Syntax(detail) => Diagnostic::error("yaml-syntax", id, e.pos)
+                    .arg("kind", yaml::syntax_kind(&detail))
+                    .arg("detail", detail),
                 yaml::SyntaxKind::DuplicateKey(key) => {
                     Diagnostic::error("duplicate-key", id, e.pos).arg("key", key)
                 }
@@ -609,6 +609,34 @@ pub fn add_record(data: &mut SiteData, kind: Kind, path: &str, record: Option<Re
     }
 }
 
+/// What kind of I/O failure a message names in the reader's language (the OS's own
+/// text, in English, is kept for `--lang en`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoKind {
+    NotFound,
+    PermissionDenied,
+    Other,
+}
+
+impl IoKind {
+    pub fn of(e: &std::io::Error) -> IoKind {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => IoKind::NotFound,
+            std::io::ErrorKind::PermissionDenied => IoKind::PermissionDenied,
+            _ => IoKind::Other,
+        }
+    }
+
+    /// The selector the messages use.
+    pub fn name(self) -> &'static str {
+        match self {
+            IoKind::NotFound => "not-found",
+            IoKind::PermissionDenied => "permission-denied",
+            IoKind::Other => "other",
+        }
+    }
+}
+
 /// Why a file could not be read as text.
 #[derive(Debug)]
 pub enum FileProblem {
@@ -622,10 +650,15 @@ pub enum FileProblem {
     Symlink,
     /// A FIFO, a device or a socket: reading one could block for ever.
     NotRegular,
-    Io(String),
+    /// What went wrong, as the OS says it, and its kind for the message.
+    Io(String, IoKind),
 }
 
 impl FileProblem {
+    fn io(e: std::io::Error) -> FileProblem {
+        FileProblem::Io(e.to_string(), IoKind::of(&e))
+    }
+
     fn diagnostic(&self, id: FileId, rel: &str) -> Diagnostic {
         let rel = rel.to_string();
         match self {
@@ -642,9 +675,10 @@ impl FileProblem {
             FileProblem::NotRegular => {
                 Diagnostic::error("not-a-regular-file", id, Pos::START).arg("path", rel)
             }
-            FileProblem::Io(e) => Diagnostic::error("io-error", id, Pos::START)
+            FileProblem::Io(e, kind) => Diagnostic::error("io-error", id, Pos::START)
                 .arg("path", rel)
-                .arg("detail", e.as_str()),
+                .arg("detail", e.as_str())
+                .arg("kind", kind.name()),
         }
     }
 }
@@ -683,7 +717,7 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
 /// [`read_bytes`] into `bytes`, which it clears first (and whose capacity it reuses).
 fn read_bytes_into(path: &Path, limit: u64, bytes: &mut Vec<u8>) -> Result<(), FileProblem> {
     bytes.clear();
-    let meta = fs::symlink_metadata(path).map_err(|e| FileProblem::Io(e.to_string()))?;
+    let meta = fs::symlink_metadata(path).map_err(FileProblem::io)?;
     if meta.file_type().is_symlink() {
         return Err(FileProblem::Symlink);
     }
@@ -698,7 +732,7 @@ fn read_bytes_into(path: &Path, limit: u64, bytes: &mut Vec<u8>) -> Result<(), F
     // `take` guards against a file that grows between the size check and the read.
     file.take(limit + 1)
         .read_to_end(bytes)
-        .map_err(|e| FileProblem::Io(e.to_string()))?;
+        .map_err(FileProblem::io)?;
     if bytes.len() as u64 > limit {
         return Err(FileProblem::TooLarge(bytes.len() as u64));
     }
@@ -716,13 +750,11 @@ fn open_regular(path: &Path) -> Result<fs::File, FileProblem> {
         use std::os::unix::fs::OpenOptionsExt as _;
         options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
     }
-    let file = options
-        .open(path)
-        .map_err(|e| FileProblem::Io(e.to_string()))?;
+    let file = options.open(path).map_err(FileProblem::io)?;
     match file.metadata() {
         Ok(meta) if meta.is_file() => Ok(file),
         Ok(_) => Err(FileProblem::NotRegular),
-        Err(e) => Err(FileProblem::Io(e.to_string())),
+        Err(e) => Err(FileProblem::io(e)),
     }
 }
 
@@ -795,7 +827,11 @@ fn discover(
                 diagnostics.push(
                     Diagnostic::error("io-error", id, Pos::START)
                         .arg("path", path)
-                        .arg("detail", e.to_string()),
+                        .arg("detail", e.to_string())
+                        .arg(
+                            "kind",
+                            e.io_error().map_or(IoKind::Other, IoKind::of).name(),
+                        ),
                 );
                 continue;
             }

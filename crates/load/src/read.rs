@@ -182,7 +182,7 @@ impl<'n> Fields<'n> {
         match node.value {
             Value::Bool(b) => Some(Spanned::new(b, node.pos)),
             _ => {
-                ctx.wrong_type(node, "true or false");
+                ctx.wrong_type(node, "bool");
                 None
             }
         }
@@ -209,7 +209,7 @@ impl<'n> Fields<'n> {
                 None
             }
             _ => {
-                ctx.wrong_type(node, "whole number");
+                ctx.wrong_type(node, "integer");
                 None
             }
         }
@@ -428,7 +428,7 @@ pub fn text(ctx: &mut Ctx, node: &Node) -> Option<Text> {
 /// A calendar date written `YYYY-MM-DD`.
 pub fn date(ctx: &mut Ctx, node: &Node) -> Option<Spanned<Date>> {
     let Value::Str(s) = &node.value else {
-        ctx.wrong_type(node, "date (YYYY-MM-DD)");
+        ctx.wrong_type(node, "date");
         return None;
     };
     let well_formed = s.len() == 10

@@ -143,6 +143,25 @@ fn classify(err: &serde_saphyr::Error) -> SyntaxKind {
     }
 }
 
+/// What a parser's message is about, for a message in the reader's language (the
+/// parser writes English): `bracket`, `quote`, `indent`, `tab`, `colon`, or `other`.
+pub fn syntax_kind(detail: &str) -> &'static str {
+    let d = detail.to_ascii_lowercase();
+    if d.contains("bracket") || d.contains("flow sequence") || d.contains("flow mapping") {
+        "bracket"
+    } else if d.contains("quote") || d.contains("quoted scalar") {
+        "quote"
+    } else if d.contains("tab ") || d.contains("tabs") || d.ends_with("tab") {
+        "tab"
+    } else if d.contains("indent") {
+        "indent"
+    } else if d.contains("simple key") || d.contains("mapping values") || d.contains("':'") {
+        "colon"
+    } else {
+        "other"
+    }
+}
+
 /// serde-saphyr appends " at line X column Y" to many messages; we print the position
 /// ourselves, so drop it.
 fn clean_message(message: &str) -> String {
@@ -240,6 +259,26 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 #[cfg(test)]
 mod tests {
+
+    /// The parser's messages are English; what they are about is named for the
+    /// reader's language.
+    #[test]
+    fn a_syntax_error_says_what_it_is_about() {
+        let kind = |text: &str| match parse(text) {
+            Err(SyntaxError {
+                kind: SyntaxKind::Syntax(detail),
+                ..
+            }) => syntax_kind(&detail),
+            other => panic!("{text:?}: {other:?}"),
+        };
+        assert_eq!(kind("name: {kk: a, ru: [\n"), "bracket");
+        assert_eq!(kind("name: \"unclosed\n"), "quote");
+        assert_eq!(kind("a:\n\t- b\n"), "tab");
+        assert_eq!(syntax_kind("invalid indentation"), "indent");
+        assert_eq!(syntax_kind("simple key expected ':'"), "colon");
+        assert_eq!(syntax_kind("recursion limit exceeded"), "other");
+    }
+
     use super::*;
 
     fn map_entries(node: &Node) -> &[(Node, Node)] {

@@ -46,7 +46,23 @@ yaml-too-complex = the YAML nests too deeply or its aliases expand too far
 
 ## Reading records
 
-wrong-type = expected { $expected }, found { $found }
+wrong-type = expected { $expected ->
+        [date] date (YYYY-MM-DD)
+        [list] list
+        [mapping] mapping
+        [text] text
+        [bool] true or false
+        [integer] whole number
+       *[other] { $expected }
+    }, found { $found ->
+        [null] null
+        [bool] bool
+        [number] number
+        [text] text
+        [list] list
+        [mapping] mapping
+       *[other] { $found }
+    }
 quote-it = put the value in quotes to make it text
 missing-field = missing field `{ $field }`
     .hint = add `{ $field }:` to this record
@@ -217,3 +233,8 @@ report-no-reason = no reason recorded
 report-language-heading = Postings not in both languages (or with an untranslated copy or a placeholder)
 report-overdue-heading = Postings still open after their deadline
 report-none = None.
+
+## The labels of a printed problem (error:, warning:, help:).
+label-error = error
+label-warning = warning
+label-help = help
