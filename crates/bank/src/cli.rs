@@ -16,9 +16,10 @@ use serde_json::{Value, json};
 
 use crate::candidate;
 use crate::eligibility::{self, rank_eligible};
-use crate::error::{Error, Problem, Refusal};
+use crate::error::{Error, Refusal};
 use crate::form::{self, Form};
 use crate::key::{KdfParams, Passphrase};
+use crate::rules::{b5, b6, b9, b11, k20};
 use crate::site::{Site, VacancyInfo};
 use crate::store::records::{self, Appointment, Approval, Person, list_id, person_id};
 use crate::store::{self, Store, backup, integrity, migrate};
@@ -341,15 +342,7 @@ impl Context<'_> {
             }
             return Err(integrity::refusal(problems));
         }
-        if let Some(by) = store.initial_passphrase()
-            && action != "user passphrase"
-        {
-            let e = Error::refused(
-                "K20",
-                format!(
-                    "your passphrase was set by {by}, who knows it: set your own first with `kadr bank user passphrase`"
-                ),
-            );
+        if let Err(e) = k20::k20_own_passphrase(store.initial_passphrase(), action) {
             let _ = store.record(action, object, &e.outcome());
             return Err(e);
         }
@@ -400,34 +393,21 @@ fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
     if let Some(problem) = records::user_name_problem(name) {
         return Err(Error::usage(problem));
     }
-    if let Some(Some(_)) = records::user_slot(s.store.conn(), name)? {
-        return Err(Error::refused(
-            "K20",
-            format!("{name:?} is already an authorised user"),
-        ));
-    }
+    k20::k20_not_yet_authorised(name, &records::user_slot(s.store.conn(), name)?)?;
     let pass = Passphrase::obtain_new(&format!("first passphrase for {name}"))?;
-    if pass.same_as(&s.pass) {
-        return Err(Error::refused(
-            "K20",
-            "a colleague's first passphrase may not be your own",
-        ));
-    }
+    k20::k20_first_passphrase_not_own(&pass, &s.pass)?;
     let slot = s.store.new_slot(name, &pass, true)?;
     let fingerprint = slot.fingerprint(s.store.salt());
     let slots = s.store.slots().with(slot);
     let by = s.user.clone();
     s.store.act_on_slots("user add", name, |tx| {
-        match records::user_slot(tx, name)? {
-            Some(Some(_)) => {
-                return Err(Error::refused(
-                    "K20",
-                    format!("{name:?} is already an authorised user"),
-                ));
-            }
+        let listed = records::user_slot(tx, name)?;
+        k20::k20_not_yet_authorised(name, &listed)?;
+        if listed.is_some() {
             // Listed before the store was migrated: now they get a passphrase.
-            Some(None) => records::set_user_slot(tx, name, &fingerprint)?,
-            None => records::add_user(tx, name, &by, Some(&fingerprint))?,
+            records::set_user_slot(tx, name, &fingerprint)?;
+        } else {
+            records::add_user(tx, name, &by, Some(&fingerprint))?;
         }
         Ok(((), name.to_string(), Some(slots)))
     })?;
@@ -452,12 +432,7 @@ fn user_passphrase(ctx: &Context) -> Result<(), Error> {
     let mut s = ctx.session("user passphrase", "own passphrase")?;
     let me = s.user.clone();
     let pass = Passphrase::obtain_new("your new passphrase")?;
-    if pass.same_as(&s.pass) {
-        return Err(Error::refused(
-            "K20",
-            "the new passphrase is the one you have: choose another",
-        ));
-    }
+    k20::k20_new_passphrase(&pass, &s.pass)?;
     let slot = s.store.new_slot(&me, &pass, false)?;
     let fingerprint = slot.fingerprint(s.store.salt());
     let slots = s.store.slots().with(slot);
@@ -557,30 +532,12 @@ fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), 
     }
     let by = s.user.clone();
     let id = s.store.act("candidate add", &object, |tx| {
-        let text = read_candidate_file(file)?;
+        let text = b6::b6_candidate_file(file)?;
         let c = candidate::parse(&text, ctx.today, catalogue.as_ref())?;
         let id = records::insert_candidate(tx, &c, &by)?;
         Ok((id, person_id(id)))
     })?;
     write_line(out, &person_id(id))
-}
-
-fn read_candidate_file(file: &Path) -> Result<String, Error> {
-    let meta =
-        std::fs::metadata(file).map_err(|e| Error::usage(format!("{}: {e}", file.display())))?;
-    if meta.len() > candidate::MAX_FILE_BYTES {
-        return Err(Error::refused(
-            "B6",
-            format!(
-                "{} is larger than 1 MiB: not a candidate file",
-                file.display()
-            ),
-        ));
-    }
-    let bytes =
-        std::fs::read(file).map_err(|e| Error::usage(format!("{}: {e}", file.display())))?;
-    String::from_utf8(bytes)
-        .map_err(|_| Error::refused("B6", format!("{} is not UTF-8 text", file.display())))
 }
 
 fn people_list(
@@ -674,80 +631,40 @@ fn list_create(
     let by = s.user.clone();
     let id = s.store.act("list create", vacancy, |tx| {
         let v = ctx.vacancy(vacancy)?;
-        if !v.is_vacant() {
-            return Err(Error::refused(
-                "B9",
-                format!("vacancy {} is {}; a list is for a vacant position", v.id, v.status),
-            ));
-        }
+        b9::b9_vacant(&v)?;
         let mut members: Vec<Person> = Vec::new();
         let mut problems = Vec::new();
         for text in requested {
             let Some(id) = records::parse_person_id(text) else {
-                return Err(Error::usage(format!("{text:?} is not a candidate id (cand-0001)")));
+                return Err(Error::usage(format!(
+                    "{text:?} is not a candidate id (cand-0001)"
+                )));
             };
             if members.iter().any(|m| m.id == id) {
                 return Err(Error::usage(format!("{} is named twice", person_id(id))));
             }
             let Some(p) = records::person(tx, id)? else {
-                return Err(Error::usage(format!("there is no candidate {} in the bank", person_id(id))));
+                return Err(Error::usage(format!(
+                    "there is no candidate {} in the bank",
+                    person_id(id)
+                )));
             };
-            problems.extend(eligibility_problems(&p, &v, ctx.today));
+            problems.extend(b9::b9_eligible(&p, &v, ctx.today));
             members.push(p);
         }
-        if members.len() < 3 {
-            problems.push(Problem::new(
-                "B5",
-                format!(
-                    "a list of candidates names at least three persons per vacant position; this one names {}",
-                    members.len()
-                ),
-            ));
-        }
+        problems.extend(b5::b5_list_names_three(members.len()));
         if !problems.is_empty() {
             return Err(Refusal { problems }.into());
         }
         members.sort_by(eligibility::ranking);
         let member_ids: Vec<i64> = members.iter().map(|m| m.id).collect();
         let list = records::create_list(tx, &v.id, &v.category, &member_ids, &by)?;
-        Ok((list, format!("{} for {}: {}", list_id(list), v.id, ids(members.iter()))))
+        Ok((
+            list,
+            format!("{} for {}: {}", list_id(list), v.id, ids(members.iter())),
+        ))
     })?;
     write_line(out, &list_id(id))
-}
-
-/// Why a person may not be on a list for, or be appointed to, vacancy `v` on `day`.
-fn eligibility_problems(p: &Person, v: &VacancyInfo, day: Date) -> Vec<Problem> {
-    let id = person_id(p.id);
-    let mut problems = Vec::new();
-    if let Some(a) = &p.appointment {
-        problems.push(Problem::new(
-            "B11",
-            format!(
-                "{id} was appointed to {} by order {} of {}",
-                a.vacancy, a.order_number, a.order_date
-            ),
-        ));
-        return problems;
-    }
-    if p.category != v.category {
-        problems.push(Problem::new(
-            "B9",
-            format!(
-                "{id} is recommended for category {}, vacancy {} is of category {}",
-                p.category, v.id, v.category
-            ),
-        ));
-    }
-    if !eligibility::within_a_year(p.competition_date, day) {
-        problems.push(Problem::new(
-            "B9",
-            format!(
-                "{id} passed the competition on {}, not within the year before {day}",
-                p.competition_date
-            ),
-        ));
-    }
-    problems
 }
 
 fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Error> {
@@ -755,29 +672,16 @@ fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Err
     let recorded_by = s.user.clone();
     let count = s.store.act("list approve", list, |tx| {
         let l = find_list(tx, list)?;
-        if let Some(a) = &l.approval {
-            return Err(Error::refused(
-                "B5",
-                format!(
-                    "{} was approved on {} by {}; an approved list is immutable: make a new one",
-                    list_id(l.id),
-                    a.on,
-                    a.by
-                ),
-            ));
-        }
+        b5::b5_not_yet_approved(&l)?;
         let by = by.trim();
-        if let Some(p) = candidate::invisible_problem("--by", by) {
-            return Err(Error::refused("B6", p));
-        }
+        b6::b6_visible("--by", by)?;
         if by.is_empty() {
-            return Err(Error::usage("--by names who approved the list: \"position, rank, full name\""));
-        }
-        if on > ctx.today {
-            return Err(Error::refused(
-                "B6",
-                format!("the approval date {on} is in the future (today is {})", ctx.today),
+            return Err(Error::usage(
+                "--by names who approved the list: \"position, rank, full name\"",
             ));
+        }
+        if let Some(p) = b6::b6_not_in_future("approval", on, ctx.today) {
+            return Err(Refusal { problems: vec![p] }.into());
         }
         let mut problems = Vec::new();
         let mut present = 0;
@@ -788,28 +692,11 @@ fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Err
                 Some(p) if p.appointment.is_some() => {}
                 Some(p) => {
                     present += 1;
-                    if !eligibility::within_a_year(p.competition_date, on) {
-                        problems.push(Problem::new(
-                            "B9",
-                            format!(
-                                "{} passed the competition on {}, not within the year before {on}",
-                                person_id(p.id),
-                                p.competition_date
-                            ),
-                        ));
-                    }
+                    problems.extend(b9::b9_within_a_year(&p, on));
                 }
             }
         }
-        if present < 3 {
-            problems.push(Problem::new(
-                "B5",
-                format!(
-                    "{} names {present} candidates now; a list needs at least three per vacant position",
-                    list_id(l.id)
-                ),
-            ));
-        }
+        problems.extend(b5::b5_list_still_names_three(&l, present));
         if !problems.is_empty() {
             return Err(Refusal { problems }.into());
         }
@@ -854,12 +741,8 @@ fn list_export(
         // B12: an export holds personal data; it may not land where the site is built.
         store::check_path(file, ctx.site, false)?;
     }
-    if let Some(p) = r
-        .compiled_by
-        .as_deref()
-        .and_then(|by| candidate::invisible_problem("--compiled-by", by))
-    {
-        return Err(Error::refused("B6", p));
+    if let Some(by) = r.compiled_by.as_deref() {
+        b6::b6_visible("--compiled-by", by)?;
     }
     let mut s = ctx.session("list export", list)?;
     let target = r
@@ -950,44 +833,16 @@ fn appoint(
             ));
         }
         let v = ctx.vacancy(vacancy)?;
-        if !v.is_vacant() {
-            return Err(Error::refused(
-                "B11",
-                format!(
-                    "vacancy {} is {} on the site; there is no position to appoint to",
-                    v.id, v.status
-                ),
-            ));
-        }
-        if let Some(e) = records::employee_for_vacancy(tx, &v.id)? {
-            let order = e.appointment.as_ref().map_or(String::new(), |a| {
-                format!(" by order {} of {}", a.order_number, a.order_date)
-            });
-            return Err(Error::refused(
-                "B11",
-                format!(
-                    "{} was appointed to {}{order}; mark it filled on the site",
-                    person_id(e.id),
-                    v.id
-                ),
-            ));
-        }
+        b11::b11_vacant(&v)?;
+        b11::b11_not_yet_filled(&v, records::employee_for_vacancy(tx, &v.id)?.as_ref())?;
         let p = records::person(tx, id)?.ok_or_else(|| {
             Error::usage(format!(
                 "there is no candidate {} in the bank",
                 person_id(id)
             ))
         })?;
-        let mut problems = eligibility_problems(&p, &v, order_date);
-        if order_date > ctx.today {
-            problems.push(Problem::new(
-                "B6",
-                format!(
-                    "the order date {order_date} is in the future (today is {})",
-                    ctx.today
-                ),
-            ));
-        }
+        let mut problems = b9::b9_eligible(&p, &v, order_date);
+        problems.extend(b6::b6_not_in_future("order", order_date, ctx.today));
         if !problems.is_empty() {
             return Err(Refusal { problems }.into());
         }

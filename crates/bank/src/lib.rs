@@ -18,6 +18,8 @@
 //! - [`candidate`], [`iin`], [`score`]: a candidate file, its validation (B3, B4, B6)
 //!   and the competition-score formulas (C-score);
 //! - [`eligibility`]: who may be appointed to a vacancy, and in which order (B9, B10);
+//! - [`rules`]: the rules the commands enforce, one module per rule id (B5, B6, B9,
+//!   B11, K20), each rule a function named by it;
 //! - [`form`]: the annex form of an approved list, as printable HTML and as CSV (B-form).
 
 pub mod audit;
@@ -30,6 +32,7 @@ pub mod head;
 pub use kadr_common::iin;
 pub mod key;
 pub mod keys;
+pub mod rules;
 pub mod score;
 pub mod site;
 pub mod state;
