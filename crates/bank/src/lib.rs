@@ -10,6 +10,7 @@
 //!
 //! The pieces, from the outside in:
 //! - [`cli`]: the `kadr bank …` commands, their flags and their exit codes;
+//! - `commands`: what each command does, in the order every command opens the store;
 //! - [`store`]: the encrypted store (schema, opening, every read and change, backups);
 //! - [`audit`]: the append-only, hash-chained audit log inside the store, whose entries
 //!   carry the rows they changed ([`state`]), and its head kept outside it ([`head`]);
@@ -25,6 +26,7 @@
 pub mod audit;
 pub mod candidate;
 pub mod cli;
+mod commands;
 pub mod eligibility;
 pub mod error;
 pub mod form;
