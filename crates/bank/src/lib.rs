@@ -10,6 +10,7 @@
 //!
 //! The pieces, from the outside in:
 //! - [`cli`]: the `kadr bank …` commands, their flags and their exit codes;
+//! - `commands`: what each command does, in the order every command opens the store;
 //! - [`store`]: the encrypted store (schema, opening, every read and change, backups);
 //! - [`audit`]: the append-only, hash-chained audit log inside the store, whose entries
 //!   carry the rows they changed ([`state`]), and its head kept outside it ([`head`]);
@@ -18,11 +19,14 @@
 //! - [`candidate`], [`iin`], [`score`]: a candidate file, its validation (B3, B4, B6)
 //!   and the competition-score formulas (C-score);
 //! - [`eligibility`]: who may be appointed to a vacancy, and in which order (B9, B10);
+//! - [`rules`]: the rules the commands enforce, one module per rule id (B5, B6, B9,
+//!   B11, K20), each rule a function named by it;
 //! - [`form`]: the annex form of an approved list, as printable HTML and as CSV (B-form).
 
 pub mod audit;
 pub mod candidate;
 pub mod cli;
+mod commands;
 pub mod eligibility;
 pub mod error;
 pub mod form;
@@ -30,6 +34,7 @@ pub mod head;
 pub use kadr_common::iin;
 pub mod key;
 pub mod keys;
+pub mod rules;
 pub mod score;
 pub mod site;
 pub mod state;

@@ -1,5 +1,6 @@
 //! Dates of a vacancy are consistent: it arose before it was published, was published
 //! before its deadline, and was not updated before it was published or after today.
+//! (How late it may be published is P4's, `rules::p4`; its competition link C2's.)
 
 use jiff::civil::Date;
 
@@ -35,19 +36,6 @@ pub fn check_dates(data: &SiteData, today: Date, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error("updated-in-future", v.file, updated.pos)
                         .arg("updated", updated.to_string())
                         .arg("today", today.to_string()),
-                );
-            }
-        }
-        if let Some(url) = &v.competition_url {
-            // C2: the competition runs on an external portal; link to it over HTTPS only.
-            let ok = url
-                .strip_prefix("https://")
-                .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
-            if !ok {
-                out.push(
-                    Diagnostic::error("competition-url", v.file, url.pos)
-                        .rule("C2")
-                        .arg("url", url.value.as_str()),
                 );
             }
         }

@@ -1,22 +1,22 @@
-//! Validation of a loaded site against SPEC.md and the legal rules of RULES.md. One
-//! function per rule or concern, each named and documented by its rule id; [`check`]
-//! runs them all and returns every problem it finds, never just the first.
+//! Validation of a loaded site against SPEC.md and the legal rules of RULES.md. The
+//! legal rules are in `rules`, one module per rule id, each rule a function named by
+//! it; the other modules check what SPEC.md asks besides. [`check`] runs them all and
+//! returns every problem it finds, never just the first.
 //!
 //! The checks read the model only; they do no I/O and do not render anything.
 
-mod calendar;
+mod contacts;
 mod dates;
+#[cfg(test)]
+mod fixture;
 mod ids;
 mod iin;
 mod markup;
-mod personal;
 mod posting;
 mod published;
 mod refs;
 mod rules;
-mod site;
 pub(crate) mod stubs;
-mod texts;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -57,20 +57,23 @@ pub fn check_cached(
     let (mut out, per_text) = rayon::join(
         || {
             let mut out = Vec::new();
-            site::check_site(data, &mut out);
+            rules::p2::p2_base_url(data, &mut out);
+            rules::p3::p3_section(data, &mut out);
             ids::check_ids(data, sources, &mut out);
             refs::check_category_codes(data, &mut out);
             refs::check_references(data, &mut out);
-            rules::check_p3(data, &mut out);
-            rules::check_p5(data, &mut out);
-            stubs::check_stubs(data, &mut out);
+            rules::p3::p3_leadership(data, &mut out);
+            rules::p3::p3_territorial_head(data, &mut out);
+            rules::p5::p5_requirement_covers_category(data, &mut out);
+            rules::p4::p4_stubs(data, &mut out);
             stubs::check_init_placeholders(data, &mut out);
-            personal::check_fields(data, &mut out);
+            rules::b12::b12_fields(data, &mut out);
             dates::check_dates(data, today, &mut out);
-            site::check_contacts(data, &mut out);
+            rules::c2::c2_competition_url(data, &mut out);
+            contacts::check_contacts(data, &mut out);
             posting::check_posting(data, &mut out);
-            calendar::check_calendar(data, &mut out);
-            calendar::check_p4_deadline(data, &mut out);
+            rules::p4::p4_calendar(data, &mut out);
+            rules::p4::p4_deadline(data, &mut out);
             out
         },
         || {
@@ -132,12 +135,12 @@ fn check_text(
 ) {
     for lang in LANGS {
         let s = text.spanned(lang);
-        texts::check_not_empty(file, lang, s, out);
-        personal::check_text(file, s, out);
+        rules::p4::p4_not_empty(file, lang, s, out);
+        rules::b12::b12_text(file, s, out);
         markup::check_text(file, s, out);
     }
     if in_vacancy {
-        texts::check_untranslated(file, field, text, out);
+        rules::p4::p4_untranslated(file, field, text, out);
     }
 }
 

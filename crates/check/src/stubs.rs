@@ -1,35 +1,16 @@
-//! P4: a posting is published with its texts written in Kazakh and Russian, so a
-//! placeholder left by `kadr new vacancy` is an error. That command writes every text as
-//! an instruction between ⟦ and ⟧ (a bracket no real text uses); any text of a vacancy
-//! that still holds one is reported, in each language, until it is replaced.
+//! Placeholders that `kadr init` writes. (Those of `kadr new vacancy` left in a
+//! vacancy are errors under P4: `rules::p4::p4_stubs`.)
 //!
-//! `kadr init` writes placeholders too, for what only the ministry knows (its name, its
+//! `kadr init` writes placeholders for what only the ministry knows (its name, its
 //! site's address, a unit's address and contacts). A new repository must build at
 //! once, so those are warnings, each named, not errors; the format checks of such a
 //! field (an address, a phone number) wait until it is filled in.
 
-use crate::{LANGS, all_vacancy_texts, pos_in_text};
+use crate::{LANGS, pos_in_text};
 use kadr_diagnostic::Diagnostic;
 use kadr_model::{FileId, SiteData, Spanned, Text};
 
 use kadr_model::STUB_OPEN;
-
-/// No vacancy text, complete record or partial, still holds a placeholder.
-pub fn check_stubs(data: &SiteData, out: &mut Vec<Diagnostic>) {
-    for (file, field, text) in all_vacancy_texts(data) {
-        for lang in LANGS {
-            let s = text.spanned(lang);
-            if let Some(offset) = s.find(STUB_OPEN) {
-                out.push(
-                    Diagnostic::error("stub-text", file, pos_in_text(s, offset))
-                        .rule("P4")
-                        .arg("field", field)
-                        .arg("lang", lang.code()),
-                );
-            }
-        }
-    }
-}
 
 /// Whether a value is, or holds, a placeholder.
 pub(crate) fn is_placeholder(value: &str) -> bool {

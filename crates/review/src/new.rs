@@ -3,7 +3,8 @@
 //! takes the next free id of the unit for the year, today's dates, the unit's contacts
 //! and the qualification requirements that cover the category (P5); every text is an
 //! instruction between ⟦ and ⟧ in its language, which `kadr check` refuses until it is
-//! replaced (`check::stubs`). The new posting is a `draft`: checked, not published.
+//! replaced (P4, `check::rules::p4::p4_stubs`). The new posting is a `draft`: checked,
+//! not published.
 
 use std::fmt::Write as _;
 use std::io::Write as _;

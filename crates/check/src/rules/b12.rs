@@ -1,4 +1,5 @@
-//! Personal data never reach the public site (RULES.md B12): no field that is published
+//! RULES.md B12, the bank's data are protected: personal data never reach the public
+//! site. No field that is published
 //! may hold a checksum-valid national ID number (ИИН/ЖСН), written plainly or in
 //! disguise. Such numbers belong in the candidate bank only.
 //!
@@ -12,12 +13,12 @@
 //!
 //! - every [`Text`](kadr_model::Text) through `check::check_text` (titles, names,
 //!   addresses, positions, duties, conditions, documents, requirements, holiday names …),
-//!   with [`check_text`];
+//!   with [`b12_text`];
 //! - the site's base URL and section names and slugs, unit, category, requirement and
-//!   vacancy ids and references, contacts and competition links, with [`check_fields`].
+//!   vacancy ids and references, contacts and competition links, with [`b12_fields`].
 //!
 //! A new field that reaches an output belongs in one of the two lists (`check::
-//! vacancy_texts`, `check::shared_texts`, or [`check_fields`]); a unit test walks the
+//! vacancy_texts`, `check::shared_texts`, or [`b12_fields`]); a unit test walks the
 //! records of a site with every field filled and fails on a string that no list holds.
 
 use crate::{iin, pos_in_text, published};
@@ -26,7 +27,7 @@ use kadr_model::{Contacts, FileId, SiteData, Spanned};
 
 /// A human-readable public text (Markdown or not) contains no ИИН, as written or as
 /// rendered.
-pub fn check_text(file: FileId, s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+pub fn b12_text(file: FileId, s: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     if let Some(offset) = find_in_text(s) {
         out.push(personal_data(file, pos_in_text(s, offset)));
     }
@@ -34,10 +35,10 @@ pub fn check_text(file: FileId, s: &Spanned<String>, out: &mut Vec<Diagnostic>) 
 
 /// Nor does any other published field: addresses, names of the section, ids and
 /// references, contacts.
-pub fn check_fields(data: &SiteData, out: &mut Vec<Diagnostic>) {
+pub fn b12_fields(data: &SiteData, out: &mut Vec<Diagnostic>) {
     for (file, s, kind) in published_fields(data) {
         match kind {
-            Field::Text => check_text(file, s, out),
+            Field::Text => b12_text(file, s, out),
             Field::Value => {
                 if find_in_value(s) {
                     out.push(personal_data(file, s.pos));
@@ -146,6 +147,48 @@ fn find_in_value(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn b12_reports_an_iin_in_a_text_where_it_stands() {
+        let s = Spanned::new(
+            "Байланыс: 900101300017".to_string(),
+            kadr_model::Pos::new(7, 9),
+        );
+        let mut out = Vec::new();
+        b12_text(FileId(4), &s, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].message.id, "personal-data");
+        assert_eq!(out[0].rule, Some("B12"));
+        assert!(out[0].is_error());
+        assert_eq!((out[0].loc.file, out[0].loc.pos), (FileId(4), s.pos));
+    }
+
+    #[test]
+    fn b12_reports_an_iin_in_a_unit_id_and_a_percent_encoded_link() {
+        let mut data = crate::fixture::site_with_every_field();
+        let mut out = Vec::new();
+        b12_fields(&data, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        let unit = std::sync::Arc::make_mut(&mut data.units[0]);
+        unit.id.value = "900101300017".into();
+        let unit_id = unit.id.pos;
+        let vacancy = std::sync::Arc::make_mut(&mut data.vacancies[0]);
+        let url = vacancy.competition_url.as_mut().expect("filled");
+        url.value = "https://x.kz/%39%30%30%31%30%31%33%30%30%30%31%37".into();
+        let url = url.pos;
+        b12_fields(&data, &mut out);
+        let found: Vec<_> = out
+            .iter()
+            .map(|d| (d.message.id, d.rule, d.loc.file, d.loc.pos))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("personal-data", Some("B12"), FileId(2), unit_id),
+                ("personal-data", Some("B12"), FileId(4), url),
+            ]
+        );
+    }
 
     #[test]
     fn b12_a_text_is_scanned_as_written_and_as_rendered() {
@@ -293,145 +336,6 @@ mod tests {
         }
     }
 
-    /// A site whose every field is filled, each string different and at its own line.
-    fn site_with_every_field() -> SiteData {
-        use kadr_model::*;
-        fn at<T>(value: T) -> Spanned<T> {
-            Spanned::new(value, Pos::START)
-        }
-        let line = std::cell::Cell::new(0);
-        let next = || {
-            line.set(line.get() + 1);
-            Spanned::new(format!("value {}", line.get()), Pos::new(line.get(), 1))
-        };
-        let text = || Text {
-            kk: next(),
-            ru: next(),
-            pos: Pos::START,
-        };
-        let date = |d| at(jiff::civil::date(2026, 1, d));
-        let site = Site {
-            file: FileId(0),
-            title: text(),
-            base_url: next(),
-            languages: vec![Lang::Kk, Lang::Ru],
-            section: Section {
-                kk: SectionNames {
-                    parent: next(),
-                    title: next(),
-                    slug: next(),
-                },
-                ru: SectionNames {
-                    parent: next(),
-                    title: next(),
-                    slug: next(),
-                },
-            },
-            publish_within_working_days: at(3),
-            emblem: Some(next()),
-        };
-        let categories = Categories {
-            file: FileId(1),
-            list: vec![Category {
-                code: next(),
-                name: text(),
-                leadership: at(true),
-            }],
-        };
-        let unit = Unit {
-            file: FileId(2),
-            id: next(),
-            kind: at(UnitKind::Central),
-            name: text(),
-            address: text(),
-            postal_code: Some(next()),
-            locality: Some(text()),
-            region: Some(text()),
-            contacts: Contacts {
-                phone: Some(next()),
-                email: Some(next()),
-                person: Some(text()),
-            },
-        };
-        let requirement = Requirement {
-            file: FileId(3),
-            id: next(),
-            categories: vec![next()],
-            source: text(),
-            education: text(),
-            experience: text(),
-            other: Some(text()),
-            selection: vec![text()],
-        };
-        let vacancy = Vacancy {
-            file: FileId(4),
-            id: next(),
-            status: at(Status::Open),
-            unit: next(),
-            category: next(),
-            appointing_authority: at(Authority::Minister),
-            placed_by: at(PlacedBy::Hr),
-            position: text(),
-            requirements: next(),
-            duties: text(),
-            conditions: Some(text()),
-            documents: text(),
-            arose_on: date(1),
-            published_on: date(2),
-            updated_on: Some(date(3)),
-            late_reason: Some(text()),
-            deadline: date(4),
-            contacts: Some(Contacts {
-                phone: Some(next()),
-                email: Some(next()),
-                person: Some(text()),
-            }),
-            competition_url: Some(next()),
-            salary: Some(Salary {
-                min: at(640_000),
-                max: Some(at(780_000)),
-                pos: Pos::START,
-            }),
-            max_rank: Some(text()),
-            selection: Some(vec![text()]),
-        };
-        let calendar = CalendarYear {
-            file: FileId(5),
-            year: at(2026),
-            holidays: vec![NamedDay {
-                date: date(5),
-                name: text(),
-            }],
-            days_off: vec![NamedDay {
-                date: date(6),
-                name: text(),
-            }],
-            transfers: vec![Transfer {
-                rest_on: date(7),
-                work_on: date(8),
-                pos: Pos::START,
-            }],
-        };
-        let partial = PartialVacancy {
-            file: FileId(6),
-            id: Some(next()),
-            unit: Some(next()),
-            category: Some(next()),
-            requirements: Some(next()),
-            texts: vec![("position", text())],
-        };
-        SiteData {
-            site: Some(site),
-            categories: Some(std::sync::Arc::new(categories)),
-            units: vec![std::sync::Arc::new(unit)],
-            requirements: vec![std::sync::Arc::new(requirement)],
-            vacancies: vec![std::sync::Arc::new(vacancy)],
-            calendar: vec![calendar],
-            partial_vacancies: vec![partial],
-            broken_ids: BrokenIds::default(),
-        }
-    }
-
     /// The strings `{"value": "…", "pos": …}` of a record, as its serialisation has them.
     fn spanned_strings(value: &serde_json::Value, out: &mut Vec<String>) {
         match value {
@@ -452,7 +356,7 @@ mod tests {
     /// and to no list of `check` (texts) or of this module (values) fails here.
     #[test]
     fn b12_every_string_of_every_record_is_scanned() {
-        let data = site_with_every_field();
+        let data = crate::fixture::site_with_every_field();
         let mut written = Vec::new();
         let records = [
             serde_json::to_value(data.site.as_ref()),

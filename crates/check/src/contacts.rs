@@ -1,65 +1,8 @@
-//! site.yaml (P2, P3) and contact details (phone, e-mail) everywhere.
+//! Contact details (phone, e-mail) everywhere. (The rules of site.yaml are P2's and
+//! P3's: `rules::p2`, `rules::p3`.)
 
 use kadr_diagnostic::Diagnostic;
 use kadr_model::{Contacts, FileId, SiteData};
-
-/// P2: the site is served under an absolute base URL; P3: section names and slugs.
-pub fn check_site(data: &SiteData, out: &mut Vec<Diagnostic>) {
-    let Some(site) = &data.site else { return };
-    let url = &site.base_url;
-    // A placeholder `kadr init` wrote is reported as such (check::stubs).
-    let url_is_placeholder = crate::stubs::is_placeholder(url);
-    // An absolute http(s) address with a host, and nothing after the path: every
-    // output address is made by appending to it.
-    let parsed = url::Url::parse(url).ok().filter(|u| {
-        matches!(u.scheme(), "http" | "https")
-            && u.host_str().is_some_and(|h| !h.is_empty())
-            && u.query().is_none()
-            && u.fragment().is_none()
-            && u.username().is_empty()
-            && u.password().is_none()
-            && !url.contains(char::is_whitespace)
-            // `https:///x` parses with the host `x`: the address must name its host.
-            && url
-                .split_once("://")
-                .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'))
-    });
-    match parsed {
-        _ if url_is_placeholder => {}
-        Some(u) => {
-            if u.scheme() == "http" {
-                out.push(Diagnostic::warning("base-url-http", site.file, url.pos).rule("P2"));
-            }
-        }
-        None => out.push(
-            Diagnostic::error("bad-base-url", site.file, url.pos)
-                .rule("P2")
-                .arg("value", url.value.as_str()),
-        ),
-    }
-    for lang in crate::LANGS {
-        let names = site.section.get(lang);
-        for s in [&names.parent, &names.title] {
-            if s.trim().is_empty() {
-                out.push(
-                    Diagnostic::error("empty-text", site.file, s.pos)
-                        .rule("P3")
-                        .arg("lang", lang.code()),
-                );
-            }
-        }
-        if !crate::ids::is_slug(&names.slug) {
-            out.push(
-                Diagnostic::error("bad-slug", site.file, names.slug.pos)
-                    .arg("value", names.slug.value.as_str()),
-            );
-        }
-    }
-    if site.section.kk.slug.value == site.section.ru.slug.value {
-        // Both languages live under their own /kk/ and /ru/ folders, so the same slug
-        // works; it is still worth a second look.
-    }
-}
 
 /// Phone numbers and e-mail addresses of units and vacancies.
 pub fn check_contacts(data: &SiteData, out: &mut Vec<Diagnostic>) {

@@ -1,0 +1,79 @@
+//! `kadr bank backup`, `verify` and `restore`: copies of the store (K19, K26).
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{Context, write_line};
+use crate::error::Error;
+use crate::key::Passphrase;
+use crate::store::{self, backup};
+
+pub(crate) fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
+    store::check_path(file, ctx.site, true)?;
+    let mut s = ctx.session("backup", &file.display().to_string())?;
+    if same_file(file, s.store.path()) {
+        return Err(Error::usage("the backup would overwrite the store itself"));
+    }
+    let result = s.store.backup_to(file, force);
+    let (object, outcome) = match &result {
+        Ok(last) => (
+            format!("{} (entry {} {})", file.display(), last.seq, last.hash),
+            "ok".to_string(),
+        ),
+        Err(e) => (file.display().to_string(), e.outcome()),
+    };
+    s.store.record("backup", &object, &outcome)?;
+    result?;
+    eprintln!(
+        "wrote an encrypted copy to {} (with its -keys and -head files beside it); check it with `kadr bank verify`",
+        file.display()
+    );
+    Ok(())
+}
+
+pub(crate) fn verify_cmd(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
+    store::check_path(file, ctx.site, true)?;
+    let user = ctx.operator()?;
+    let pass = Passphrase::obtain()?;
+    // A check never changes what it checks: the copy is opened read-only, and nothing
+    // is written to its log.
+    let v = backup::verify(file, user, &pass)?;
+    write_line(out, &verified_line(file, &v))
+}
+
+pub(crate) fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
+    store::check_path(file, ctx.site, true)?;
+    let target = ctx.bank_path()?;
+    store::check_path(target, ctx.site, true)?;
+    if same_file(file, target) {
+        return Err(Error::usage("the copy and the store are the same file"));
+    }
+    let user = ctx.operator()?;
+    let pass = Passphrase::obtain()?;
+    let v = backup::restore(file, target, force, user, &pass)?;
+    eprintln!(
+        "restored {} from {}",
+        target.display(),
+        verified_line(file, &v)
+    );
+    Ok(())
+}
+
+fn verified_line(file: &Path, v: &backup::Verified) -> String {
+    format!(
+        "{}: opens, intact, audit chain holds ({} entries, last hash {}) and accounts for every row, head file agrees; {} candidates, {} employees, {} lists",
+        file.display(),
+        v.audit.entries,
+        v.audit.head,
+        v.candidates,
+        v.employees,
+        v.lists
+    )
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

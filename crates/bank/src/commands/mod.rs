@@ -1,0 +1,185 @@
+//! What the `kadr bank …` commands do (SPEC.md, "The private bank"), one module per
+//! family of commands; `cli` parses the flags and calls them. Every command opens the
+//! store in the same order: it authenticates its operator by their own passphrase
+//! (K20), checks that the bank is what its audit log says (K26) and acts through
+//! [`Store::act`] so that the action and its audit entry go together. The rules the
+//! commands enforce are `crate::rules`'s; this module says what each command prints.
+
+pub(crate) mod audit_log;
+pub(crate) mod candidates;
+pub(crate) mod copies;
+pub(crate) mod lists;
+pub(crate) mod users;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use crate::candidate;
+use crate::error::Error;
+use crate::key::Passphrase;
+use crate::rules::k20;
+use crate::site::{Site, VacancyInfo};
+use crate::store::records::{self, Person, person_id};
+use crate::store::{self, Store, integrity};
+
+/// What every command starts from.
+pub(crate) struct Context<'a> {
+    pub(crate) bank: Option<PathBuf>,
+    pub(crate) user: Option<String>,
+    pub(crate) today: Date,
+    pub(crate) site: &'a dyn Site,
+}
+
+/// An open store and its authenticated operator.
+struct Session {
+    store: Store,
+    user: String,
+    pass: Passphrase,
+    /// What the store's quick check found; empty unless the command only inspects.
+    problems: Vec<String>,
+}
+
+impl Context<'_> {
+    fn bank_path(&self) -> Result<&Path, Error> {
+        self.bank
+            .as_deref()
+            .ok_or_else(|| Error::usage("name the store with --bank PATH or KADR_BANK"))
+    }
+
+    fn operator(&self) -> Result<&str, Error> {
+        let user = self.user.as_deref().ok_or_else(|| {
+            Error::usage("name yourself with --user NAME or KADR_BANK_USER (K20: every access names its user)")
+        })?;
+        if let Some(problem) = records::user_name_problem(user) {
+            return Err(Error::usage(problem));
+        }
+        Ok(user)
+    }
+
+    /// Opens the store as the operator, who must open their own key slot (K20), and
+    /// refuses a bank that is not what its audit log says (K26); a refusal of the
+    /// operator once the store is open is audited under `action` and `object`.
+    fn session(&self, action: &str, object: &str) -> Result<Session, Error> {
+        self.open(action, object, false)
+    }
+
+    /// [`Context::session`] for a command that only shows the bank: a bank that fails
+    /// its check opens anyway, with the problems in the session, and nothing may be
+    /// recorded in it.
+    fn open(&self, action: &str, object: &str, inspect: bool) -> Result<Session, Error> {
+        let path = self.bank_path()?;
+        store::check_path(path, self.site, true)?;
+        let user = self.operator()?.to_string();
+        let pass = Passphrase::obtain()?;
+        let mut store = Store::open(path, &user, &pass)?;
+        let problems = store.quick_check(true)?;
+        if !problems.is_empty() {
+            if inspect {
+                return Ok(Session {
+                    store,
+                    user,
+                    pass,
+                    problems,
+                });
+            }
+            return Err(integrity::refusal(problems));
+        }
+        if let Err(e) = k20::k20_own_passphrase(store.initial_passphrase(), action) {
+            let _ = store.record(action, object, &e.outcome());
+            return Err(e);
+        }
+        Ok(Session {
+            store,
+            user,
+            pass,
+            problems,
+        })
+    }
+
+    /// The vacancy `id` of the site (B9, B11).
+    fn vacancy(&self, id: &str) -> Result<VacancyInfo, Error> {
+        if !candidate::is_id(id) {
+            return Err(Error::usage(format!("{id:?} is not a vacancy id")));
+        }
+        match self.site.vacancy(id) {
+            Err(e) => Err(Error::usage(format!("cannot load the site (--root): {e}"))),
+            Ok(None) => Err(Error::usage(format!(
+                "the site has no vacancy {id} (is --root the right site?)"
+            ))),
+            Ok(Some(v)) => Ok(v),
+        }
+    }
+}
+
+fn ids<'a>(people: impl Iterator<Item = &'a Person>) -> String {
+    let ids: Vec<String> = people.map(|p| person_id(p.id)).collect();
+    if ids.is_empty() {
+        "none".to_string()
+    } else {
+        ids.join(",")
+    }
+}
+
+fn person_line(p: &Person) -> String {
+    let mut line = format!(
+        "{}  {}  {}  {}  indicator {}  competition {} {}",
+        person_id(p.id),
+        p.unit,
+        p.category,
+        p.full_name(),
+        p.indicator,
+        p.decision,
+        p.competition_date
+    );
+    if let Some(a) = &p.appointment {
+        line.push_str(&format!(
+            "  appointed to {} by order {} of {}",
+            a.vacancy, a.order_number, a.order_date
+        ));
+    }
+    line
+}
+
+fn person_json(p: &Person) -> Value {
+    let score = p.formula.as_ref().map(|f| {
+        let components = p
+            .components
+            .as_deref()
+            .and_then(|c| serde_json::from_str::<Value>(c).ok())
+            .unwrap_or(Value::Null);
+        json!({"formula": f, "components": components})
+    });
+    json!({
+        "id": person_id(p.id),
+        "unit": p.unit,
+        "surname": p.surname,
+        "name": p.name,
+        "patronymic": p.patronymic,
+        "birth_date": p.birth_date.to_string(),
+        "iin": p.iin,
+        "education": {"kk": p.education_kk, "ru": p.education_ru},
+        "category": p.category,
+        "competition": {"decision": p.decision, "date": p.competition_date.to_string()},
+        "indicator": p.indicator,
+        "score": score,
+        "appointment": p.appointment.as_ref().map(|a| json!({
+            "vacancy": a.vacancy,
+            "order": a.order_number,
+            "order_date": a.order_date.to_string(),
+            "appointed_by": a.appointed_by,
+        })),
+    })
+}
+
+fn print_json(out: &mut dyn Write, value: &Value) -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
+    write_line(out, &text)
+}
+
+fn write_line(out: &mut dyn Write, line: &str) -> Result<(), Error> {
+    writeln!(out, "{line}").map_err(|e| Error::Io(format!("cannot write the output: {e}")))
+}

@@ -1,0 +1,161 @@
+//! `kadr bank init`, `user …` and `migrate`: the store and its authorised users (K20).
+
+use std::io::Write;
+
+use serde_json::{Value, json};
+
+use super::{Context, print_json, write_line};
+use crate::cli::Format;
+use crate::error::Error;
+use crate::key::{KdfParams, Passphrase};
+use crate::rules::k20;
+use crate::store::records;
+use crate::store::{self, Store, migrate};
+
+pub(crate) fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<(), Error> {
+    let path = ctx.bank_path()?;
+    store::check_path(path, ctx.site, true)?;
+    if let Some(problem) = records::user_name_problem(admin) {
+        return Err(Error::usage(problem));
+    }
+    if retention_months == 0 {
+        return Err(Error::usage("--retention-months must be at least 1"));
+    }
+    let kdf = KdfParams::for_new_slot()?;
+    let pass = Passphrase::obtain_for_new_store()?;
+    Store::create(path, admin, &pass, kdf, retention_months)?;
+    eprintln!(
+        "created the bank {} with {admin} as its first authorised user; the passphrase is {admin}'s own: never share it, add each colleague with `kadr bank user add`",
+        path.display()
+    );
+    Ok(())
+}
+
+pub(crate) fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
+    let mut s = ctx.session("user add", name)?;
+    if let Some(problem) = records::user_name_problem(name) {
+        return Err(Error::usage(problem));
+    }
+    k20::k20_not_yet_authorised(name, &records::user_slot(s.store.conn(), name)?)?;
+    let pass = Passphrase::obtain_new(&format!("first passphrase for {name}"))?;
+    k20::k20_first_passphrase_not_own(&pass, &s.pass)?;
+    let slot = s.store.new_slot(name, &pass, true)?;
+    let fingerprint = slot.fingerprint(s.store.salt());
+    let slots = s.store.slots().with(slot);
+    let by = s.user.clone();
+    s.store.act_on_slots("user add", name, |tx| {
+        let listed = records::user_slot(tx, name)?;
+        k20::k20_not_yet_authorised(name, &listed)?;
+        if listed.is_some() {
+            // Listed before the store was migrated: now they get a passphrase.
+            records::set_user_slot(tx, name, &fingerprint)?;
+        } else {
+            records::add_user(tx, name, &by, Some(&fingerprint))?;
+        }
+        Ok(((), name.to_string(), Some(slots)))
+    })?;
+    eprintln!(
+        "{name} may now use the bank with the passphrase you gave; before anything else they must set their own with `kadr bank user passphrase`"
+    );
+    Ok(())
+}
+
+pub(crate) fn user_remove(ctx: &Context, name: &str) -> Result<(), Error> {
+    let mut s = ctx.session("user remove", name)?;
+    let slots = s.store.slots().without(name);
+    s.store.act_on_slots("user remove", name, |tx| {
+        records::remove_user(tx, name)?;
+        Ok(((), name.to_string(), Some(slots)))
+    })?;
+    eprintln!("{name} may no longer use the bank: their key slot is removed");
+    Ok(())
+}
+
+pub(crate) fn user_passphrase(ctx: &Context) -> Result<(), Error> {
+    let mut s = ctx.session("user passphrase", "own passphrase")?;
+    let me = s.user.clone();
+    let pass = Passphrase::obtain_new("your new passphrase")?;
+    k20::k20_new_passphrase(&pass, &s.pass)?;
+    let slot = s.store.new_slot(&me, &pass, false)?;
+    let fingerprint = slot.fingerprint(s.store.salt());
+    let slots = s.store.slots().with(slot);
+    s.store.act_on_slots("user passphrase", &me, |tx| {
+        records::set_user_slot(tx, &me, &fingerprint)?;
+        Ok(((), me.clone(), Some(slots)))
+    })?;
+    eprintln!("your passphrase is changed; the old one no longer opens the bank");
+    Ok(())
+}
+
+pub(crate) fn user_list(ctx: &Context, format: Format, out: &mut dyn Write) -> Result<(), Error> {
+    let mut s = ctx.session("user list", "users")?;
+    let users = s.store.act("user list", "users", |tx| {
+        Ok((records::users(tx)?, "users".to_string()))
+    })?;
+    let passphrase = |u: &records::User| match (&u.slot, s.store.slots().slot(&u.name)) {
+        (None, _) | (_, None) => "none",
+        (Some(_), Some(slot)) if slot.initial => "first",
+        (Some(_), Some(_)) => "own",
+    };
+    match format {
+        Format::Json => {
+            let rows: Vec<Value> = users
+                .iter()
+                .map(|u| {
+                    json!({
+                        "name": u.name,
+                        "added_at": u.added_at,
+                        "added_by": u.added_by,
+                        "passphrase": passphrase(u),
+                    })
+                })
+                .collect();
+            print_json(out, &Value::Array(rows))
+        }
+        Format::Human => {
+            for u in &users {
+                let note = match passphrase(u) {
+                    "none" => "; no passphrase yet: `kadr bank user add` gives one".to_string(),
+                    "first" => format!(
+                        "; first passphrase set by {}, not yet their own",
+                        s.store
+                            .slots()
+                            .slot(&u.name)
+                            .map_or("", |slot| slot.set_by.as_str())
+                    ),
+                    _ => String::new(),
+                };
+                write_line(
+                    out,
+                    &format!("{}  (added {} by {}{note})", u.name, u.added_at, u.added_by),
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub(crate) fn migrate_cmd(ctx: &Context) -> Result<(), Error> {
+    let path = ctx.bank_path()?;
+    store::check_path(path, ctx.site, true)?;
+    let user = ctx.operator()?;
+    let shared = Passphrase::obtain()?;
+    let kdf = KdfParams::for_format_1()?;
+    let own = Passphrase::obtain_new("your own passphrase")?;
+    let m = migrate::migrate(path, user, &shared, kdf, &own)?;
+    eprintln!(
+        "migrated {} to a passphrase per user; yours is set, the shared key no longer opens it",
+        path.display()
+    );
+    if !m.without_slot.is_empty() {
+        eprintln!(
+            "no passphrase yet: {}; an authorised user gives each one with `kadr bank user add NAME`",
+            m.without_slot.join(", ")
+        );
+    }
+    eprintln!(
+        "backups made before the migration still open with the shared key: destroy them, and make a new one with `kadr bank backup`"
+    );
+    eprintln!("audit head: entry {} {}", m.head.seq, m.head.hash);
+    Ok(())
+}
