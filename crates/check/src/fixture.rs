@@ -140,5 +140,7 @@ pub fn site_with_every_field() -> SiteData {
         calendar: vec![calendar],
         partial_vacancies: vec![partial],
         broken_ids: BrokenIds::default(),
+        // Found files, not fields: nothing of them is published.
+        bank_stores: Vec::new(),
     }
 }

@@ -68,6 +68,7 @@ pub fn check_cached(
             rules::p4::p4_stubs(data, &mut out);
             stubs::check_init_placeholders(data, &mut out);
             rules::b12::b12_fields(data, &mut out);
+            rules::b12::b12_bank_in_site(data, &mut out);
             dates::check_dates(data, today, &mut out);
             rules::c2::c2_competition_url(data, &mut out);
             contacts::check_contacts(data, &mut out);

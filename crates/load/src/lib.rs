@@ -298,6 +298,13 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
         .collect();
     add_built_in_calendars(&site_years, &mut data, &mut sources, &mut diagnostics);
     let theme = load_theme(root, &mut sources, &mut diagnostics);
+    // What could be a candidate bank inside the site (RULES.md B12; `check` judges it).
+    // The default output folder is kadr's own and is not searched.
+    for store in find_bank_stores(root, &[&root.join("public")]) {
+        let rel = relative(root, &store);
+        data.bank_stores
+            .push((sources.add(rel.as_str(), None), rel));
+    }
     Ok(Loaded {
         root: root.to_path_buf(),
         data,

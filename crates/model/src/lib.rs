@@ -408,6 +408,10 @@ pub struct SiteData {
     /// Ids of records whose files exist but could not be read (named by their file
     /// stem), so that references to them do not raise a second, misleading error.
     pub broken_ids: BrokenIds,
+    /// Files under the site root that are candidate banks (found by their content, not
+    /// only by name; the loader looks, `check` judges them under RULES.md B12), each
+    /// with its path relative to the root.
+    pub bank_stores: Vec<(FileId, String)>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -8,7 +8,6 @@ use jiff::civil::Date;
 
 use kadr_diagnostic::{self as diagnostic, Diagnostic, Sources};
 use kadr_load::{self as load, LoadError, Loaded, Theme};
-use kadr_model::Pos;
 use kadr_render::{Page, PageCache, RenderProblem, Renderer};
 
 /// A loaded and checked site, with every diagnostic found, sorted.
@@ -121,20 +120,6 @@ pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Check
     diagnostics.extend(timed("check", || {
         kadr_check::check_cached(&loaded.data, &loaded.sources, today, &mut session.texts)
     }));
-    // B12: a candidate bank inside the site could be published with it.
-    for store in load::find_bank_stores(root, &[&root.join("public")]) {
-        let rel = store
-            .strip_prefix(root)
-            .unwrap_or(&store)
-            .to_string_lossy()
-            .into_owned();
-        let file = loaded.sources.add(rel.clone(), None);
-        diagnostics.push(
-            Diagnostic::error("bank-in-site", file, Pos::START)
-                .rule("B12")
-                .arg("path", rel),
-        );
-    }
     let reusable = match &session.theme {
         Some((theme, renderer)) if *theme == loaded.theme => Some(Arc::clone(renderer)),
         _ => None,

@@ -23,7 +23,19 @@
 
 use crate::{iin, pos_in_text, published};
 use kadr_diagnostic::Diagnostic;
-use kadr_model::{Contacts, FileId, SiteData, Spanned};
+use kadr_model::{Contacts, FileId, Pos, SiteData, Spanned};
+
+/// B12: a candidate bank kept inside the site's folder could be published with it
+/// (copied by a deploy, committed to git): each one the loader found is an error.
+pub fn b12_bank_in_site(data: &SiteData, out: &mut Vec<Diagnostic>) {
+    for (file, rel) in &data.bank_stores {
+        out.push(
+            Diagnostic::error("bank-in-site", *file, Pos::START)
+                .rule("B12")
+                .arg("path", rel.as_str()),
+        );
+    }
+}
 
 /// A human-readable public text (Markdown or not) contains no ИИН, as written or as
 /// rendered.
@@ -147,6 +159,24 @@ fn find_in_value(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn b12_a_bank_the_loader_found_in_the_site_is_an_error_at_its_file() {
+        let data = SiteData {
+            bank_stores: vec![(FileId(9), "target/backup.kadrbank.bak".to_string())],
+            ..SiteData::default()
+        };
+        let mut out = Vec::new();
+        b12_bank_in_site(&data, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].message.id, "bank-in-site");
+        assert_eq!(out[0].rule, Some("B12"));
+        assert!(out[0].is_error());
+        assert_eq!(out[0].loc.file, FileId(9));
+        let mut none = Vec::new();
+        b12_bank_in_site(&SiteData::default(), &mut none);
+        assert!(none.is_empty());
+    }
 
     #[test]
     fn b12_reports_an_iin_in_a_text_where_it_stands() {
