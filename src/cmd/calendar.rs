@@ -38,13 +38,7 @@ pub fn run(args: Args) -> Exit {
         .filter(|c| c.year.value == year)
         .collect();
     for record in &records {
-        for (pos, problem) in kadr_calendar::problems(record) {
-            diagnostics.push(
-                Diagnostic::error("calendar-problem", record.file, pos)
-                    .rule("P4")
-                    .arg("detail", problem.to_string()),
-            );
-        }
+        kadr_check::p4_calendar_year(record, &mut diagnostics);
     }
     if !diagnostics.is_empty() {
         let messages = Messages::new(match lang {

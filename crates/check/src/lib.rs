@@ -16,6 +16,8 @@ mod posting;
 mod published;
 mod refs;
 mod rules;
+
+pub use rules::p4::p4_calendar_year;
 pub(crate) mod stubs;
 
 use std::collections::HashMap;

@@ -15,7 +15,7 @@
 
 use kadr_calendar::{self as calendar, Calendar};
 use kadr_diagnostic::Diagnostic;
-use kadr_model::{FileId, Lang, STUB_OPEN, SiteData, Spanned, Text};
+use kadr_model::{CalendarYear, FileId, Lang, STUB_OPEN, SiteData, Spanned, Text};
 
 use crate::{LANGS, all_vacancy_texts, pos_in_text};
 
@@ -23,13 +23,7 @@ use crate::{LANGS, all_vacancy_texts, pos_in_text};
 pub fn p4_calendar(data: &SiteData, out: &mut Vec<Diagnostic>) {
     let mut years = std::collections::HashMap::new();
     for year in &data.calendar {
-        for (pos, problem) in calendar::problems(year) {
-            out.push(
-                Diagnostic::error("calendar-problem", year.file, pos)
-                    .rule("P4")
-                    .arg("detail", problem.to_string()),
-            );
-        }
+        p4_calendar_year(year, out);
         if let Some(first) = years.insert(year.year.value, year.file) {
             let _ = first;
             out.push(
@@ -37,6 +31,18 @@ pub fn p4_calendar(data: &SiteData, out: &mut Vec<Diagnostic>) {
                     .arg("year", i64::from(year.year.value)),
             );
         }
+    }
+}
+
+/// P4: the problems of one year's calendar (a day both off and worked, a transfer to
+/// a day that is not a weekend …); `kadr calendar YEAR` reports the same.
+pub fn p4_calendar_year(year: &CalendarYear, out: &mut Vec<Diagnostic>) {
+    for (pos, problem) in calendar::problems(year) {
+        out.push(
+            Diagnostic::error("calendar-problem", year.file, pos)
+                .rule("P4")
+                .arg("detail", problem.to_string()),
+        );
     }
 }
 
