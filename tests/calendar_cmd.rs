@@ -85,11 +85,9 @@ fn in_2026_the_31st_of_august_is_a_working_day() {
     let outcome = calendar(&["2026", "--lang", "ru"]);
     outcome.assert_code(0);
     assert!(!outcome.stdout.contains("2026-08-3"), "{}", outcome.stdout);
-    assert!(
-        !outcome.stdout.contains("Конституции"),
-        "{}",
-        outcome.stdout
-    );
+    // The days listed (the acts cited below them say where the day went).
+    let days = outcome.stdout.split("Правовые основания:").next().unwrap();
+    assert!(!days.contains("Конституции"), "{}", outcome.stdout);
     assert!(
         outcome.stdout.contains("День Республики Казахстан"),
         "{}",
@@ -138,4 +136,64 @@ fn p4_counts_the_31st_of_august_2026_as_a_working_day() {
         "published_on: 2026-09-01",
     );
     site.check().assert_code(0);
+}
+
+/// Issue 16: a calendar names the acts behind its days (`sources:`), and `kadr calendar`
+/// prints them, so that a reviewer can check the year against the official texts.
+#[test]
+fn the_year_names_the_acts_behind_its_days_in_each_language() {
+    let kk = calendar(&["2026", "--lang", "kk"]);
+    kk.assert_code(0);
+    let tail = kk
+        .stdout
+        .split("Құқықтық негіздері:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{}", kk.stdout));
+    assert!(
+        tail.contains("мерекелер туралы") && tail.contains("№ 267-II"),
+        "{tail}"
+    );
+    assert!(
+        tail.contains("2026 жылғы 1 шілдеден"),
+        "the law as amended: {tail}"
+    );
+
+    let ru = calendar(&["2025", "--lang", "ru"]);
+    ru.assert_code(0);
+    let tail = ru
+        .stdout
+        .split("Правовые основания:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{}", ru.stdout));
+    assert!(
+        tail.contains("«О праздниках в Республике Казахстан»"),
+        "{tail}"
+    );
+    // The 2025 transfer has its decision.
+    assert!(
+        tail.contains("с воскресенья 5 января на пятницу 3 января 2025 года"),
+        "{tail}"
+    );
+}
+
+#[test]
+fn a_site_calendar_that_cites_nothing_says_so() {
+    let site = common::Site::new();
+    let file = "content/calendar/2026.yaml";
+    let text = kadr_builtin::calendars()
+        .into_iter()
+        .find(|(y, _)| *y == 2026)
+        .map(|(_, t)| t.split("\nsources:").next().unwrap().to_string() + "\n")
+        .unwrap();
+    site.write(file, &text);
+    let root = site.root().to_string_lossy().into_owned();
+    let outcome = kadr(&["calendar", "2026", "--lang", "ru", "--root", &root]);
+    outcome.assert_code(0);
+    assert!(
+        outcome
+            .stdout
+            .contains("Правовые основания не указаны (sources:)"),
+        "{}",
+        outcome.stdout
+    );
 }

@@ -73,6 +73,8 @@ pub fn run(args: Args) -> Exit {
             (!built_in).then(|| loaded.sources.path(record.file)),
             env!("CARGO_PKG_VERSION"),
         ));
+        let sources: Vec<&str> = record.sources.iter().map(|s| s.get(lang)).collect();
+        stdout_line(&kadr_calendar::describe_sources(lang, &sources));
         if !built_in {
             let kadrs = kadr_load::built_in_calendar(year).map(|c| Calendar::new(&[c]));
             let changed = kadrs.and_then(|k| cal.differences(&k, year));

@@ -179,6 +179,20 @@ fn vacancy_yaml(
         y,
         "arose_on: {arose}\npublished_on: {published}\ndeadline: {deadline}"
     );
+    // The pay and the rank, as real announcements state them (the source's own).
+    if let Some(pay) = &v.salary {
+        match &pay.max {
+            Some(max) => {
+                let _ = writeln!(y, "salary: {{min: {}, max: {}}}", pay.min.value, max.value);
+            }
+            None => {
+                let _ = writeln!(y, "salary: {{min: {}}}", pay.min.value);
+            }
+        }
+    }
+    if let Some(rank) = &v.max_rank {
+        text(&mut y, "max_rank", rank, None);
+    }
     y
 }
 

@@ -67,6 +67,26 @@ pub fn describe_source(year: i16, lang: Lang, site_file: Option<&str>, version: 
     }
 }
 
+/// The acts the year's calendar cites (its `sources:`), one per line under a heading,
+/// so that a reviewer can check the year against them; says so when it cites none.
+pub fn describe_sources(lang: Lang, sources: &[&str]) -> String {
+    if sources.is_empty() {
+        return match lang {
+            Lang::Kk => "Құқықтық негіздері көрсетілмеген (sources:)".to_string(),
+            Lang::Ru => "Правовые основания не указаны (sources:)".to_string(),
+        };
+    }
+    let mut out = match lang {
+        Lang::Kk => "Құқықтық негіздері:".to_string(),
+        Lang::Ru => "Правовые основания:".to_string(),
+    };
+    for source in sources {
+        out.push_str("\n  - ");
+        out.push_str(source);
+    }
+    out
+}
+
 /// How the site's year differs from kadr's built-in one: the days that are working days
 /// in one and days off in the other. `None` when kadr has no such year to compare with.
 pub fn describe_differences(lang: Lang, differing: Option<&[Date]>) -> Option<String> {

@@ -22,7 +22,7 @@ use std::fmt;
 
 use jiff::civil::{Date, Weekday};
 
-pub use describe::{describe_differences, describe_source, describe_year};
+pub use describe::{describe_differences, describe_source, describe_sources, describe_year};
 pub use validate::{Problem, problems};
 
 use kadr_model::{CalendarYear, Text};

@@ -58,6 +58,7 @@ pub fn record(
         holidays,
         days_off,
         transfers,
+        sources: Vec::new(),
     }
 }
 

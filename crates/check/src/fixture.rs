@@ -122,6 +122,7 @@ pub fn site_with_every_field() -> SiteData {
             work_on: date(8),
             pos: Pos::START,
         }],
+        sources: vec![text()],
     };
     let partial = PartialVacancy {
         file: FileId(6),

@@ -253,7 +253,8 @@ pub(crate) fn shared_texts(data: &SiteData) -> Vec<(kadr_model::FileId, &Text)> 
             c.holidays
                 .iter()
                 .chain(&c.days_off)
-                .map(|d| (c.file, &d.name)),
+                .map(|d| (c.file, &d.name))
+                .chain(c.sources.iter().map(|t| (c.file, t))),
         );
     }
     out

@@ -367,6 +367,7 @@ mod tests {
             holidays: Vec::new(),
             days_off: Vec::new(),
             transfers: Vec::new(),
+            sources: Vec::new(),
         }))
     }
 

@@ -292,6 +292,7 @@ pub fn calendar_year(ctx: &mut Ctx, node: &Node) -> Option<CalendarYear> {
     let holidays = f.list_of(ctx, "holidays", true, named_day);
     let days_off = f.list_of(ctx, "days_off", false, named_day);
     let transfers = f.list_of(ctx, "transfers", false, transfer);
+    let sources = f.list_of(ctx, "sources", false, read::text);
     f.finish(ctx);
     Some(CalendarYear {
         file: ctx.file,
@@ -299,6 +300,7 @@ pub fn calendar_year(ctx: &mut Ctx, node: &Node) -> Option<CalendarYear> {
         holidays: holidays?,
         days_off: days_off?,
         transfers: transfers?,
+        sources: sources?,
     })
 }
 

@@ -390,6 +390,8 @@ table! {
             "Days off that never carry over (7 January, the first day of Kurban Ait)";
         "transfers": Shape::Transfers, OPTIONAL, New::Given, |c| Value::plain(c.transfers.len()),
             "Government day transfers: rest_on (a weekday) is a day off, work_on (a weekend day) a working day";
+        "sources": Shape::TextList, OPTIONAL, New::Given, |c| Value::text_list(&c.sources),
+            "The acts behind the year's days, with their dates: the law on holidays as it stands for the year, and the decision behind each transfer";
     }
 }
 

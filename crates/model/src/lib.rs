@@ -377,6 +377,10 @@ pub struct CalendarYear {
     /// Days off that never carry over (7 January, the first day of Kurban Ait).
     pub days_off: Vec<NamedDay>,
     pub transfers: Vec<Transfer>,
+    /// The acts behind the year's days, each with its date: the law on holidays as it
+    /// stands for the year, and the government's or a ministry's decision behind each
+    /// transfer. `kadr calendar YEAR` prints them, so a reviewer can check the year.
+    pub sources: Vec<Text>,
 }
 
 /// What could be read of a vacancy file that has errors elsewhere: enough to check its

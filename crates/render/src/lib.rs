@@ -152,8 +152,8 @@ struct CachedPage {
     status: Status,
     today: Date,
     page: Page,
-    /// The vacancy's embeddable fragment (`embed.html`).
-    embed: Page,
+    /// The vacancy's embeddable fragment (`embed.html`), for an open one.
+    embed: Option<Page>,
 }
 
 impl CachedPage {
@@ -396,8 +396,8 @@ impl Renderer {
                     .and_then(|p| p.get(&key))
                     .filter(|c| c.fits(v, index.today))
                     .map(|c| (c.page.clone(), c.embed.clone()))
-                    .inspect(|_| {
-                        reused.fetch_add(2, Ordering::Relaxed);
+                    .inspect(|(_, embed)| {
+                        reused.fetch_add(1 + usize::from(embed.is_some()), Ordering::Relaxed);
                     });
                 let (page, embed) = match cached {
                     Some(pages) => pages,
@@ -419,15 +419,22 @@ impl Renderer {
                             Ok(p) => p,
                             Err(e) => return Some(e),
                         };
-                        // The fragment for another site's page: the same view, its links
-                        // absolute (`root` is the site's address).
-                        let base = format!("{}/", index.base());
-                        ctx.insert("root", &base);
-                        let embed_path =
-                            format!("{}embed.html", index.vacancy_dir(lang, &v.vacancy.id.value));
-                        match self.render_template("embed-vacancy.html", &ctx, &embed_path) {
-                            Ok(embed) => (rendered, embed),
-                            Err(e) => return Some(e),
+                        // The fragment for another site's page (the portal takes the open
+                        // postings): the same view, its links absolute (`root` is the
+                        // site's address).
+                        if !v.is_open() {
+                            (rendered, None)
+                        } else {
+                            let base = format!("{}/", index.base());
+                            ctx.insert("root", &base);
+                            let embed_path = format!(
+                                "{}embed.html",
+                                index.vacancy_dir(lang, &v.vacancy.id.value)
+                            );
+                            match self.render_template("embed-vacancy.html", &ctx, &embed_path) {
+                                Ok(embed) => (rendered, Some(embed)),
+                                Err(e) => return Some(e),
+                            }
                         }
                     }
                 };
@@ -447,7 +454,9 @@ impl Renderer {
                     );
                 }
                 sink(page);
-                sink(embed);
+                if let Some(embed) = embed {
+                    sink(embed);
+                }
                 None
             })
             .collect();
