@@ -80,7 +80,7 @@ fn main() -> ExitCode {
         Command::GenerateSite(args) => cmd::generate::run(args),
     };
     if let Exit::Failed(Some(message)) = &exit {
-        eprintln!("error: {message}");
+        eprintln!("{message}");
     }
     ExitCode::from(exit.code())
 }

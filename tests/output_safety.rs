@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Site, TODAY, kadr};
+use common::{Site, TODAY, kadr, kadr_with_env};
 
 /// Every file below `dir` with its bytes (symbolic links not followed).
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -258,4 +258,45 @@ fn an_output_that_is_a_link_to_the_web_root_replaces_what_the_link_leads_to() {
     );
     let _ = fs::remove_dir_all(&web_root);
     let _ = fs::remove_file(site.path("../.kadr-output-safety-www.kadr-lock"));
+}
+
+/// Issue 16: the refusal and the build's last line follow `--lang` and `KADR_LANG`.
+#[test]
+fn a_refusal_and_the_last_line_are_in_the_language_asked_for() {
+    let site = Site::new();
+    let root = site.root().to_string_lossy().into_owned();
+    let content = site.path("content").to_string_lossy().into_owned();
+    let refused = kadr(&["build", "--root", &root, "--out", &content, "--lang", "kk"]);
+    refused.assert_code(2);
+    assert!(
+        refused.stderr.starts_with("қате: сайт "),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("бастапқы файлдарын"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!refused.stderr.contains("refusing"), "{}", refused.stderr);
+
+    let out = site.path("public").to_string_lossy().into_owned();
+    let built = kadr_with_env(
+        &["build", "--root", &root, "--out", &out, "--today", TODAY],
+        &[("KADR_LANG", "ru")],
+    );
+    built.assert_code(0);
+    assert!(
+        built.stderr.contains("записано файлов:"),
+        "{}",
+        built.stderr
+    );
+    assert!(!built.stderr.contains("built "), "{}", built.stderr);
+    // Without either, English, as before.
+    let english = kadr(&["build", "--root", &root, "--out", &content]);
+    assert!(
+        english
+            .stderr
+            .starts_with("error: refusing to write the site into")
+    );
 }

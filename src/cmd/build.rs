@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+use kadr_diagnostic::{Message, Messages};
+use kadr_output::OutputError;
+
 use super::{Common, Exit, day, exit_without_freeing, has_io_errors, print_diagnostics};
 
 #[derive(clap::Args)]
@@ -19,16 +22,19 @@ pub struct Args {
 
 pub fn run(args: Args) -> Exit {
     let common = &args.common;
+    let messages = Messages::new(common.lang.into());
+    let say = |m: Message| messages.text(&m);
     let today = day(common.today);
     let out = args.out.unwrap_or_else(|| common.root.join("public"));
     if !common.root.is_dir() {
-        return Exit::failed(format!("{} is not a directory", common.root.display()));
+        let m = Message::new("root-not-a-folder").arg("root", common.root.display().to_string());
+        return Exit::failed_in(&messages, &m);
     }
     // Before anything is read: an output that may not be written, or that another build
     // is writing, ends the build at once (and is locked for the whole build otherwise).
     let output = match kadr_output::Output::open(&common.root, &out, args.force) {
         Ok(output) => output,
-        Err(e) => return Exit::failed(e),
+        Err(e) => return Exit::failed_in(&messages, &output_message(&e)),
     };
     let mut checked =
         match kadr_pipeline::check_with_disk_cache(&common.root, today, !common.no_cache) {
@@ -42,27 +48,63 @@ pub fn run(args: Args) -> Exit {
     match result {
         Ok(Some(written)) => {
             eprintln!(
-                "built {} files into {} ({} changed)",
-                written.files,
-                output.describe(),
-                written.changed
+                "{}",
+                say(Message::new("built")
+                    .arg("files", written.files as i64)
+                    .arg("out", output.describe())
+                    .arg("changed", written.changed as i64))
             );
             if let Some((previous, why)) = &written.leftover {
                 eprintln!(
-                    "note: the new site is in place, but the previous one could not be removed from {} ({why}); the next build removes it",
-                    previous.display()
+                    "{}",
+                    say(Message::new("build-leftover")
+                        .arg("previous", previous.display().to_string())
+                        .arg("detail", why.to_string()))
                 );
             }
             Exit::Done
         }
         Ok(None) => {
-            eprintln!("build failed: {} was left as it was", output.describe());
+            eprintln!(
+                "{}",
+                say(Message::new("build-failed").arg("out", output.describe()))
+            );
             if io {
                 Exit::Failed(None)
             } else {
                 Exit::Problems
             }
         }
-        Err(e) => Exit::failed(format!("{e}; {} was left as it was", output.describe())),
+        Err(e) => {
+            let m = Message::new("output-left-as-it-was")
+                .arg("error", messages.text(&output_message(&e)))
+                .arg("out", output.describe());
+            Exit::failed_in(&messages, &m)
+        }
+    }
+}
+
+/// Why the output could not be written, as a message in the reader's language.
+fn output_message(e: &OutputError) -> Message {
+    let path = |p: &std::path::Path| p.display().to_string();
+    match e {
+        OutputError::Sources { out, source } => Message::new("output-sources")
+            .arg("out", path(out))
+            .arg("source", path(source)),
+        OutputError::NotAFolder(out) => Message::new("output-not-a-folder").arg("out", path(out)),
+        OutputError::Foreign(out) => Message::new("output-foreign").arg("out", path(out)),
+        OutputError::Locked { out, holder } => Message::new("output-locked")
+            .arg("out", path(out))
+            .arg("holder", holder.as_str()),
+        OutputError::UnsafePath(p) => Message::new("output-unsafe-path").arg("path", p.as_str()),
+        OutputError::Io {
+            action,
+            path: p,
+            error,
+        } => Message::new("output-io")
+            .arg("action", *action)
+            .arg("path", path(p))
+            .arg("detail", error.to_string())
+            .arg("kind", kadr_load::IoKind::of(error).name()),
     }
 }

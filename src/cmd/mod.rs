@@ -21,7 +21,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use kadr_diagnostic::{Format, Messages, messages::MessageLang};
+use kadr_diagnostic::{Format, Message, Messages, messages::MessageLang};
 use kadr_pipeline::Checked;
 
 /// How a command ended (SPEC.md: exit 0 done, 1 content errors or refused, 2 usage or
@@ -40,7 +40,14 @@ pub enum Exit {
 impl Exit {
     /// A failure with the message to print.
     pub fn failed(message: impl std::fmt::Display) -> Exit {
-        Exit::Failed(Some(message.to_string()))
+        Exit::Failed(Some(format!("error: {message}")))
+    }
+
+    /// A failure whose message is in the language of `messages`, with its label
+    /// (`қате:`, `ошибка:`, `error:`).
+    pub fn failed_in(messages: &Messages, message: &Message) -> Exit {
+        let label = messages.text(&Message::new("label-error"));
+        Exit::Failed(Some(format!("{label}: {}", messages.text(message))))
     }
 
     pub fn code(&self) -> u8 {

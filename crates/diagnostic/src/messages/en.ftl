@@ -238,3 +238,16 @@ report-none = None.
 label-error = error
 label-warning = warning
 label-help = help
+
+## kadr build: the output folder, and how the build ended.
+output-sources = refusing to write the site into { $out }: it would replace the site's sources ({ $source }); choose an output folder outside content/, themes/, locales/ and .git, such as public/
+output-not-a-folder = refusing to write the site into { $out }: it is a file, not a folder
+output-foreign = refusing to replace { $out }: it is a folder with files that kadr did not build (no .kadr-output in it); empty it, choose another --out, or pass --force to replace it whole
+output-locked = another kadr build is writing { $out } ({ $holder }); wait for it to finish and build again
+output-unsafe-path = refusing to write outside the output folder: { $path }
+output-io = cannot { $action } { $path }: { $detail }
+output-left-as-it-was = { $error }; { $out } was left as it was
+root-not-a-folder = { $root } is not a directory
+built = built { $files } files into { $out } ({ $changed } changed)
+build-failed = build failed: { $out } was left as it was
+build-leftover = note: the new site is in place, but the previous one could not be removed from { $previous } ({ $detail }); the next build removes it

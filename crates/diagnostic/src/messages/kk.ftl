@@ -241,3 +241,20 @@ report-none = Жоқ.
 label-error = қате
 label-warning = ескерту
 label-help = кеңес
+
+## kadr build: the output folder, and how the build ended.
+output-sources = сайт { $out } бумасына жазылмайды: ол сайттың бастапқы файлдарын ({ $source }) ауыстырып жібереді; content/, themes/, locales/ және .git сыртындағы буманы таңдаңыз, мысалы public/
+output-not-a-folder = сайт { $out } ішіне жазылмайды: бұл бума емес, файл
+output-foreign = { $out } ауыстырылмайды: бұл бумада kadr жасамаған файлдар бар (ішінде .kadr-output жоқ); буманы босатыңыз, басқа --out таңдаңыз немесе оны толық ауыстыру үшін --force беріңіз
+output-locked = { $out } бумасына kadr-дың басқа құрастыруы жазып жатыр ({ $holder }); оның аяқталуын күтіп, қайта құрастырыңыз
+output-unsafe-path = шығыс бумасынан тыс жазылмайды: { $path }
+output-io = { $path }: { $kind ->
+        [not-found] файл немесе бума жоқ
+        [permission-denied] жазуға немесе оқуға рұқсат жоқ
+       *[other] енгізу-шығару қатесі
+    }
+output-left-as-it-was = { $error }; { $out } бұрынғы күйінде қалды
+root-not-a-folder = { $root } бума емес
+built = { $out } ішіне { $files } файл жазылды (өзгергені: { $changed })
+build-failed = құрастыру сәтсіз аяқталды: { $out } бұрынғы күйінде қалды
+build-leftover = ескерту: жаңа сайт орнында, бірақ алдыңғысын { $previous } ішінен жою мүмкін болмады ({ $detail }); келесі құрастыру оны жояды

@@ -256,3 +256,20 @@ report-none = Нет.
 label-error = ошибка
 label-warning = предупреждение
 label-help = подсказка
+
+## kadr build: the output folder, and how the build ended.
+output-sources = сайт не будет записан в { $out }: это заменило бы исходные файлы сайта ({ $source }); выберите папку вне content/, themes/, locales/ и .git, например public/
+output-not-a-folder = сайт не будет записан в { $out }: это файл, а не папка
+output-foreign = { $out } не будет заменена: в папке есть файлы, которые kadr не создавал (в ней нет .kadr-output); очистите её, выберите другой --out или укажите --force, чтобы заменить её целиком
+output-locked = в { $out } сейчас пишет другая сборка kadr ({ $holder }); дождитесь её окончания и соберите снова
+output-unsafe-path = запись за пределами папки вывода запрещена: { $path }
+output-io = { $path }: { $kind ->
+        [not-found] нет такого файла или папки
+        [permission-denied] нет прав на запись или чтение
+       *[other] ошибка ввода-вывода
+    }
+output-left-as-it-was = { $error }; { $out } осталась прежней
+root-not-a-folder = { $root } не является папкой
+built = в { $out } записано файлов: { $files } (изменено: { $changed })
+build-failed = сборка не удалась: { $out } осталась прежней
+build-leftover = примечание: новый сайт на месте, но прежний не удалось удалить из { $previous } ({ $detail }); следующая сборка удалит его
