@@ -37,3 +37,19 @@ k20-own-passphrase = your passphrase was set by { $by }, who knows it: set your 
 k20-already-authorised = { $name } is already an authorised user
 k20-first-passphrase-not-own = a colleague's first passphrase may not be your own
 k20-new-passphrase = the new passphrase is the one you have: choose another
+
+## The store: B12 (protected, outside the site), K19 (copies), K20, K26 (integrity)
+
+b12-wrong-key = wrong key or not a kadr bank
+b12-inside-site = { $path } lies inside the site root { $root }: personal data must never be where the site is built from; keep the bank outside it
+b12-not-private = { $path } may be read by other users of this computer (mode { $mode }); make it private with `chmod 600 { $path }`
+k19-init-exists = { $file } already exists; `kadr bank init` never overwrites a store
+k19-backup-exists = { $file } exists; add --force to replace it
+k19-restore-exists = { $file } exists; restoring would replace it: add --force if that is what you want
+k20-not-a-user = { $user } is not an authorised user of this bank (it has no key slot for them); an authorised user can add them with `kadr bank user add`
+k20-slot-of-no-user = { $user } has a key slot but is not an authorised user of this bank: the slot was made outside kadr
+k20-slot-not-recorded = the key slot of { $user } is not the one this bank recorded for them: it was made or changed outside kadr
+k20-own-not-shared = your own passphrase may not be the shared key: everyone who had the store knows it
+k20-migrated-by-a-user = { $user } is not an authorised user of this bank; an authorised user migrates it
+k26-audit-log-empty = the audit log is empty: the bank is damaged
+k26-changed-outside-kadr = the bank is not what its last audit entry says: it was changed outside kadr; `kadr bank audit --verify` names what changed, `kadr bank restore` puts a verified backup back
