@@ -231,6 +231,7 @@ pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) ->
         user: args.user,
         today,
         site,
+        lang,
     };
     match args.command {
         BankCommand::Init {

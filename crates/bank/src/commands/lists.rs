@@ -11,6 +11,7 @@ use crate::cli::ExportFormat;
 use crate::eligibility;
 use crate::error::{Error, Refusal};
 use crate::form::{self, Form};
+use crate::messages::Text;
 use crate::rules::{b5, b6, b9};
 use crate::store;
 use crate::store::records::{self, Approval, Person, list_id, person_id};
@@ -105,7 +106,12 @@ pub(crate) fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Res
         )?;
         Ok((present, format!("{} on {on}", list_id(l.id))))
     })?;
-    eprintln!("approved {list} ({count} candidates) on {on}; it can no longer change");
+    ctx.note(
+        Text::new("list-approved")
+            .arg("list", list)
+            .arg("count", count)
+            .arg("on", on.to_string()),
+    );
     Ok(())
 }
 

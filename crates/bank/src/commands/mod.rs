@@ -20,6 +20,7 @@ use serde_json::{Value, json};
 use crate::candidate;
 use crate::error::Error;
 use crate::key::Passphrase;
+use crate::messages::{MessageLang, Text};
 use crate::rules::k20;
 use crate::site::{Site, VacancyInfo};
 use crate::store::records::{self, Person, person_id};
@@ -31,6 +32,8 @@ pub(crate) struct Context<'a> {
     pub(crate) user: Option<String>,
     pub(crate) today: Date,
     pub(crate) site: &'a dyn Site,
+    /// The language of what the command prints (`--lang`).
+    pub(crate) lang: MessageLang,
 }
 
 /// An open store and its authenticated operator.
@@ -43,6 +46,12 @@ struct Session {
 }
 
 impl Context<'_> {
+    /// Prints a note for the operator (what was done, what to do next) to standard
+    /// error, in their language.
+    fn note(&self, text: Text) {
+        eprintln!("{}", text.in_lang(self.lang));
+    }
+
     fn bank_path(&self) -> Result<&Path, Error> {
         self.bank
             .as_deref()
@@ -75,6 +84,7 @@ impl Context<'_> {
         let user = self.operator()?.to_string();
         let pass = Passphrase::obtain()?;
         let mut store = Store::open(path, &user, &pass)?;
+        store.speak(self.lang);
         let problems = store.quick_check(true)?;
         if !problems.is_empty() {
             if inspect {

@@ -53,3 +53,23 @@ k20-own-not-shared = your own passphrase may not be the shared key: everyone who
 k20-migrated-by-a-user = { $user } is not an authorised user of this bank; an authorised user migrates it
 k26-audit-log-empty = the audit log is empty: the bank is damaged
 k26-changed-outside-kadr = the bank is not what its last audit entry says: it was changed outside kadr; `kadr bank audit --verify` names what changed, `kadr bank restore` puts a verified backup back
+
+## What the commands print for the operator (standard error)
+
+audit-head = audit head: entry { $seq } { $hash }
+head-not-moved = note: the head file could not be moved on to entry { $seq } ({ $detail }); the next command settles it
+init-done = created the bank { $path } with { $admin } as its first authorised user; the passphrase is { $admin }'s own: never share it, add each colleague with `kadr bank user add`
+user-added = { $name } may now use the bank with the passphrase you gave; before anything else they must set their own with `kadr bank user passphrase`
+user-removed = { $name } may no longer use the bank: their key slot is removed
+passphrase-changed = your passphrase is changed; the old one no longer opens the bank
+migrated = migrated { $path } to a passphrase per user; yours is set, the shared key no longer opens it
+migrated-without-passphrase = no passphrase yet: { $names }; an authorised user gives each one with `kadr bank user add NAME`
+migrated-old-backups = backups made before the migration still open with the shared key: destroy them, and make a new one with `kadr bank backup`
+note-not-a-site = note: --root is not a site root: the candidate's unit and category are not checked against a site
+none = none
+eligible-for = eligible for { $vacancy } (category { $category }) on { $day }: { $count }
+appointed = appointed { $candidate } to { $vacancy }: now an employee record, removed from every list not yet approved; mark the vacancy filled on the site:
+purged = purged { $count } candidates whose retention period had ended (R9)
+backup-written = wrote an encrypted copy to { $file } (with its -keys and -head files beside it); check it with `kadr bank verify`
+nothing-recorded = nothing was recorded in the bank: it fails its integrity check
+list-approved = approved { $list } ({ $count } candidates) on { $on }; it can no longer change

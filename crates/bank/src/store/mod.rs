@@ -38,7 +38,7 @@ use crate::error::Error;
 use crate::head::{Head, Mark};
 use crate::key::{FLOOR_APPLIES, KdfParams, Passphrase, RawKey, SALT_LEN, Salt, random_bytes};
 use crate::keys::{KeySlots, Slot};
-use crate::messages::Text;
+use crate::messages::{MessageLang, Text};
 use crate::site::Site;
 use crate::state::State;
 pub use files::{FILE_GRANULE, Paths};
@@ -79,6 +79,8 @@ pub struct Store {
     key: RawKey,
     slots: KeySlots,
     user: String,
+    /// The language of the notes the store prints (the audit head).
+    lang: MessageLang,
 }
 
 /// Checks a path that will hold a store, a backup or an export of personal data:
@@ -186,13 +188,15 @@ pub fn shared_key_refusal(path: &Path) -> Error {
 
 impl Store {
     /// Creates a new store at `path` (whose files must not exist) with `admin` as its
-    /// first authorised user (K20), whose passphrase `pass` opens it.
+    /// first authorised user (K20), whose passphrase `pass` opens it; its notes are in
+    /// `lang`.
     pub fn create(
         path: &Path,
         admin: &str,
         pass: &Passphrase,
         kdf: KdfParams,
         retention_months: u32,
+        lang: MessageLang,
     ) -> Result<Store, Error> {
         let paths = Paths::of(path);
         for file in paths.all() {
@@ -204,7 +208,7 @@ impl Store {
             }
         }
         files::create_private_file(&paths.db)?;
-        match Store::initialise(&paths, admin, pass, kdf, retention_months) {
+        match Store::initialise(&paths, admin, pass, kdf, retention_months, lang) {
             Ok(store) => Ok(store),
             Err(e) => {
                 // Leave no half-made store behind.
@@ -223,6 +227,7 @@ impl Store {
         pass: &Passphrase,
         kdf: KdfParams,
         retention_months: u32,
+        lang: MessageLang,
     ) -> Result<Store, Error> {
         let salt = new_store_salt()?;
         let key = RawKey::random()?;
@@ -236,6 +241,7 @@ impl Store {
             key,
             slots,
             user: admin.to_string(),
+            lang,
         };
         let tx = store
             .conn
@@ -257,7 +263,7 @@ impl Store {
                 "the new store does not carry its salt in its header; nothing was created".into(),
             ));
         }
-        report_head(&entry);
+        store.report_head(&entry);
         Ok(store)
     }
 
@@ -314,6 +320,7 @@ impl Store {
             key,
             slots,
             user: user.to_string(),
+            lang: MessageLang::default(),
         };
         match records::user_slot(&store.conn, user)? {
             Some(Some(recorded)) if recorded == fingerprint => Ok(store),
@@ -332,6 +339,16 @@ impl Store {
                 Err(e)
             }
         }
+    }
+
+    /// Prints the notes of what follows in `lang`.
+    pub fn speak(&mut self, lang: MessageLang) {
+        self.lang = lang;
+    }
+
+    /// Prints the new head of the audit log, to be written down or witnessed (K26).
+    fn report_head(&self, entry: &Entry) {
+        eprintln!("{}", audit_head(entry.seq, &entry.hash).in_lang(self.lang));
     }
 
     pub fn paths(&self) -> &Paths {
@@ -478,10 +495,13 @@ impl Store {
                 tx.commit().map_err(Error::from)
             });
         match result {
-            Ok(()) => report_head(entry),
+            Ok(()) => self.report_head(entry),
             Err(e) => eprintln!(
-                "note: the head file could not be moved on to entry {} ({e}); the next command settles it",
-                entry.seq
+                "{}",
+                Text::new("head-not-moved")
+                    .arg("seq", entry.seq.to_string())
+                    .arg("detail", e.in_lang(self.lang))
+                    .in_lang(self.lang)
             ),
         }
     }
@@ -561,9 +581,11 @@ fn write_head(
     .write(&paths.head)
 }
 
-/// Prints the new head of the audit log, to be written down or witnessed (K26).
-fn report_head(entry: &Entry) {
-    eprintln!("audit head: entry {} {}", entry.seq, entry.hash);
+/// `audit head: entry 6 …`, the line a user writes down.
+pub(crate) fn audit_head(seq: impl std::fmt::Display, hash: &str) -> Text {
+    Text::new("audit-head")
+        .arg("seq", seq.to_string())
+        .arg("hash", hash)
 }
 
 fn not_a_user(user: &str) -> Error {
@@ -714,7 +736,15 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn new_store(path: &Path) -> Store {
-        Store::create(path, "aliya", &pass("the right key"), FAST, 12).unwrap()
+        Store::create(
+            path,
+            "aliya",
+            &pass("the right key"),
+            FAST,
+            12,
+            MessageLang::En,
+        )
+        .unwrap()
     }
 
     #[test]
