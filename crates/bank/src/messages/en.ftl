@@ -73,3 +73,31 @@ purged = purged { $count } candidates whose retention period had ended (R9)
 backup-written = wrote an encrypted copy to { $file } (with its -keys and -head files beside it); check it with `kadr bank verify`
 nothing-recorded = nothing was recorded in the bank: it fails its integrity check
 list-approved = approved { $list } ({ $count } candidates) on { $on }; it can no longer change
+
+## A candidate file: B2 (unit), B3 (competition), B4 (indicator), B6, C-score
+
+field-required = `{ $field }` is required
+field-empty = `{ $field }` is empty
+field-not-a-date = `{ $field }`: `{ $text }` is not a date (YYYY-MM-DD)
+field-in-future = `{ $field }` ({ $day }) is in the future (today is { $today })
+b6-file-unreadable = the candidate file cannot be read: { $detail }
+b2-not-a-unit-id = unit `{ $unit }` is not a unit id (lower-case a–z, 0–9 and '-')
+b2-unit-not-of-site = unit `{ $unit }` is not a unit of the site (content/units/): the site has { $none ->
+    [none] none
+   *[some] { $names }
+}
+b6-age = `birth_date` { $birth_date }: the candidate would be { $age } years old on { $today }; a candidate for service is between { $min } and { $max }
+b6-education-required = `education` is required, in both languages: {"{"}kk: "…", ru: "…"{"}"}
+b6-category-not-of-site = category `{ $category }` is not a category of the site (content/categories.yaml): the site has { $none ->
+    [none] none
+   *[some] { $names }
+}
+b3-competition-required = `competition` is required: the commission decision the candidate passed, {"{"}decision: "№ …", date: YYYY-MM-DD{"}"}
+b3-decision-required = `competition.decision` is required: the number of the commission's decision
+b6-competition-before-birth = competition.date is not after birth_date
+b6-incomplete = the record is incomplete
+b6-invisible = { $field } contains an invisible character ({ $char }), which disguises a name in lists and forms; type it again without it
+b6-not-a-name = `{ $field }` is not a name (letters, spaces, hyphens; at most 100)
+b4-indicator-required = `indicator` is required: the competitiveness indicator, or `score:` with its components
+b4-indicator-range = `indicator` is { $indicator }; it ranges from 0 to { $max }
+c-score-disagrees = `indicator` is { $indicator }, but its `score` components give { $computed }

@@ -83,3 +83,31 @@ purged = сақтау мерзімі өткен { $count } кандидатты�
 backup-written = шифрланған көшірме { $file } файлына жазылды (-keys және -head файлдары қасында); оны `kadr bank verify` пәрменімен тексеріңіз
 nothing-recorded = банкке ештеңе жазылған жоқ: ол тұтастық тексерісінен өтпейді
 list-approved = { $list } тізімі ({ $count } кандидат) { $on } күні бекітілді; ол енді өзгертілмейді
+
+## Кандидаттың файлы: B2 (бөлініс), B3 (конкурс), B4 (көрсеткіш), B6, C-score
+
+field-required = `{ $field }` өрісі толтырылуы тиіс
+field-empty = `{ $field }` өрісі бос
+field-not-a-date = `{ $field }`: `{ $text }` күн емес (ЖЖЖЖ-АА-КК)
+field-in-future = `{ $field }` ({ $day }) бүгінгі күннен ({ $today }) кейін болмауы тиіс
+b6-file-unreadable = кандидаттың файлын оқу мүмкін емес: { $detail }
+b2-not-a-unit-id = `{ $unit }` бөліністің id-і емес (кіші латын әріптері a–z, 0–9 цифрлары және '-')
+b2-unit-not-of-site = `{ $unit }` сайттың бөлінісі емес (content/units/): { $none ->
+    [none] сайтта бөліністер жоқ
+   *[some] сайттағы бөліністер: { $names }
+}
+b6-age = `birth_date` { $birth_date }: { $today } күні кандидат { $age } жаста болар еді; қызметке кандидаттың жасы { $min } бен { $max } аралығында болады
+b6-education-required = `education` өрісі екі тілде толтырылуы тиіс: {"{"}kk: "…", ru: "…"{"}"}
+b6-category-not-of-site = `{ $category }` сайттың лауазым санаты емес (content/categories.yaml): { $none ->
+    [none] сайтта санаттар жоқ
+   *[some] сайттағы санаттар: { $names }
+}
+b3-competition-required = `competition` өрісі толтырылуы тиіс: кандидат өткен конкурс бойынша комиссия шешімі, {"{"}decision: "№ …", date: ЖЖЖЖ-АА-КК{"}"}
+b3-decision-required = `competition.decision` өрісі толтырылуы тиіс: комиссия шешімінің нөмірі
+b6-competition-before-birth = competition.date күні birth_date күнінен кейін емес
+b6-incomplete = жазба толық емес
+b6-invisible = { $field } ішінде көрінбейтін таңба ({ $char }) бар, ол тізімдер мен нысандарда есімді бүркемелейді; оны осы таңбасыз қайта теріңіз
+b6-not-a-name = `{ $field }` есім емес (әріптер, бос орындар, дефистер; ең көбі 100 таңба)
+b4-indicator-required = `indicator` өрісі толтырылуы тиіс: бәсекеге қабілеттілік көрсеткіші немесе оның құрамдас бөліктері бар `score:`
+b4-indicator-range = `indicator` { $indicator }; ол 0-ден { $max }-ге дейінгі аралықта болады
+c-score-disagrees = `indicator` { $indicator }, ал оның `score` құрамдас бөліктері { $computed } береді

@@ -95,3 +95,31 @@ list-approved = список { $list } ({ $count ->
     [few] { $count } кандидата
    *[many] { $count } кандидатов
 }) утверждён { $on }; теперь он не изменяется
+
+## Файл кандидата: B2 (подразделение), B3 (конкурс), B4 (показатель), B6, C-score
+
+field-required = поле `{ $field }` обязательно
+field-empty = поле `{ $field }` пусто
+field-not-a-date = `{ $field }`: `{ $text }` не является датой (ГГГГ-ММ-ДД)
+field-in-future = `{ $field }` ({ $day }) не может быть позже сегодняшнего дня ({ $today })
+b6-file-unreadable = файл кандидата не удаётся прочитать: { $detail }
+b2-not-a-unit-id = `{ $unit }` не является id подразделения (строчные латинские буквы a–z, цифры 0–9 и '-')
+b2-unit-not-of-site = `{ $unit }` не является подразделением сайта (content/units/): { $none ->
+    [none] на сайте нет подразделений
+   *[some] подразделения сайта: { $names }
+}
+b6-age = `birth_date` { $birth_date }: на { $today } кандидату было бы { $age }; возраст кандидата на службу — от { $min } до { $max } лет
+b6-education-required = поле `education` обязательно, на обоих языках: {"{"}kk: "…", ru: "…"{"}"}
+b6-category-not-of-site = `{ $category }` не является категорией должностей сайта (content/categories.yaml): { $none ->
+    [none] на сайте нет категорий
+   *[some] категории сайта: { $names }
+}
+b3-competition-required = поле `competition` обязательно: решение комиссии по конкурсу, который прошёл кандидат, {"{"}decision: "№ …", date: ГГГГ-ММ-ДД{"}"}
+b3-decision-required = поле `competition.decision` обязательно: номер решения комиссии
+b6-competition-before-birth = дата competition.date не позже даты birth_date
+b6-incomplete = запись неполна
+b6-invisible = { $field } содержит невидимый символ ({ $char }), который маскирует имя в списках и формах; наберите его заново без этого символа
+b6-not-a-name = `{ $field }` не является именем (буквы, пробелы, дефисы; не более 100 знаков)
+b4-indicator-required = поле `indicator` обязательно: показатель конкурентоспособности или `score:` с его составляющими
+b4-indicator-range = `indicator` равен { $indicator }; допустимы значения от 0 до { $max }
+c-score-disagrees = `indicator` равен { $indicator }, а составляющие `score` дают { $computed }

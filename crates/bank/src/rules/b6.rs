@@ -26,7 +26,7 @@ pub fn b6_not_in_future(what: &str, day: Date, today: Date) -> Option<Problem> {
 
 /// B6: a name given with `flag` holds no invisible character.
 pub fn b6_visible(flag: &str, value: &str) -> Result<(), Error> {
-    match candidate::invisible_problem(flag, value) {
+    match candidate::invisible_text(flag, value) {
         Some(p) => Err(Error::refused("B6", p)),
         None => Ok(()),
     }
