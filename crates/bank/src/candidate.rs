@@ -377,19 +377,15 @@ pub fn is_id(s: &str) -> bool {
 
 /// What is wrong with a category code, if anything: codes are ASCII (C-cat), and a
 /// Cyrillic look-alike (С, О, Е …) is the usual mistake.
-pub fn category_problem(code: &str) -> Option<String> {
+pub fn category_problem(code: &str) -> Option<Text> {
     if code.is_empty() {
-        return Some("`category` is empty".into());
+        return Some(Text::new("field-empty").arg("field", "category"));
     }
     if code.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-        return Some(format!(
-            "category `{code}` contains a Cyrillic letter; codes are written in Latin letters (C-2, not С-2)"
-        ));
+        return Some(Text::new("b6-category-cyrillic").arg("category", code));
     }
     if !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        return Some(format!(
-            "category `{code}` is not a category code (Latin letters, digits and '-')"
-        ));
+        return Some(Text::new("b6-not-a-category-code").arg("category", code));
     }
     None
 }

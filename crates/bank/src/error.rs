@@ -81,7 +81,7 @@ pub enum Error {
     /// Exit 1: a rule, a wrong key or an unauthorised user said no.
     Refused(Refusal),
     /// Exit 2: a flag, a path or a file the user named is not usable as given.
-    Usage(String),
+    Usage(Text),
     /// Exit 2: the disk or the store failed underneath us.
     Io(String),
 }
@@ -91,7 +91,7 @@ impl Error {
         Error::Refused(Refusal::new(rule, text))
     }
 
-    pub fn usage(message: impl Into<String>) -> Error {
+    pub fn usage(message: impl Into<Text>) -> Error {
         Error::Usage(message.into())
     }
 
@@ -116,9 +116,10 @@ impl Error {
     pub fn in_lang(&self, lang: MessageLang) -> String {
         match self {
             Error::Refused(r) => r.in_lang(lang),
-            Error::Usage(m) | Error::Io(m) => {
-                Text::new("error").arg("message", m.as_str()).in_lang(lang)
-            }
+            Error::Usage(m) => Text::new("error")
+                .arg("message", m.in_lang(lang))
+                .in_lang(lang),
+            Error::Io(m) => Text::new("error").arg("message", m.as_str()).in_lang(lang),
         }
     }
 }

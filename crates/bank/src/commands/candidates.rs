@@ -145,10 +145,7 @@ pub(crate) fn appoint(
         b11::b11_vacant(&v)?;
         b11::b11_not_yet_filled(&v, records::employee_for_vacancy(tx, &v.id)?.as_ref())?;
         let p = records::person(tx, id)?.ok_or_else(|| {
-            Error::usage(format!(
-                "there is no candidate {} in the bank",
-                person_id(id)
-            ))
+            Error::usage(Text::new("usage-no-such-candidate").arg("id", person_id(id)))
         })?;
         let mut problems = b9::b9_eligible(&p, &v, order_date);
         problems.extend(b6::b6_not_in_future("order", order_date, ctx.today));

@@ -55,13 +55,14 @@ impl Context<'_> {
     fn bank_path(&self) -> Result<&Path, Error> {
         self.bank
             .as_deref()
-            .ok_or_else(|| Error::usage("name the store with --bank PATH or KADR_BANK"))
+            .ok_or_else(|| Error::usage(Text::new("usage-no-bank")))
     }
 
     fn operator(&self) -> Result<&str, Error> {
-        let user = self.user.as_deref().ok_or_else(|| {
-            Error::usage("name yourself with --user NAME or KADR_BANK_USER (K20: every access names its user)")
-        })?;
+        let user = self
+            .user
+            .as_deref()
+            .ok_or_else(|| Error::usage(Text::new("usage-no-user")))?;
         if let Some(problem) = records::user_name_problem(user) {
             return Err(Error::usage(problem));
         }
@@ -112,13 +113,17 @@ impl Context<'_> {
     /// The vacancy `id` of the site (B9, B11).
     fn vacancy(&self, id: &str) -> Result<VacancyInfo, Error> {
         if !candidate::is_id(id) {
-            return Err(Error::usage(format!("{id:?} is not a vacancy id")));
+            return Err(Error::usage(
+                Text::new("usage-not-a-vacancy-id").arg("id", format!("{id:?}")),
+            ));
         }
         match self.site.vacancy(id) {
-            Err(e) => Err(Error::usage(format!("cannot load the site (--root): {e}"))),
-            Ok(None) => Err(Error::usage(format!(
-                "the site has no vacancy {id} (is --root the right site?)"
-            ))),
+            Err(e) => Err(Error::usage(
+                Text::new("usage-site-unreadable").arg("detail", e),
+            )),
+            Ok(None) => Err(Error::usage(
+                Text::new("usage-no-such-vacancy").arg("id", id),
+            )),
             Ok(Some(v)) => Ok(v),
         }
     }

@@ -101,3 +101,20 @@ b6-not-a-name = `{ $field }` is not a name (letters, spaces, hyphens; at most 10
 b4-indicator-required = `indicator` is required: the competitiveness indicator, or `score:` with its components
 b4-indicator-range = `indicator` is { $indicator }; it ranges from 0 to { $max }
 c-score-disagrees = `indicator` is { $indicator }, but its `score` components give { $computed }
+b6-category-cyrillic = category `{ $category }` contains a Cyrillic letter; codes are written in Latin letters (C-2, not С-2)
+b6-not-a-category-code = category `{ $category }` is not a category code (Latin letters, digits and '-')
+c-score-needs = score: the { $formula } formula needs `{ $name }`
+c-score-range = score: `{ $name }` is { $value }, but it ranges from 0 to { $max }
+c-score-unused = score: the { $formula } formula ({ $text }) has no `{ $name }` component
+
+## Usage: what the command line lacks
+
+usage-no-bank = name the store with --bank PATH or KADR_BANK
+usage-no-user = name yourself with --user NAME or KADR_BANK_USER (K20: every access names its user)
+usage-not-a-vacancy-id = { $id } is not a vacancy id
+usage-site-unreadable = cannot load the site (--root): { $detail }
+usage-no-such-vacancy = the site has no vacancy { $id } (is --root the right site?)
+usage-not-a-list-id = { $id } is not a list id (list-0001)
+usage-no-such-list = there is no list { $id } in the bank
+usage-no-such-candidate = there is no candidate { $id } in the bank
+usage-approved-by = --by names who approved the list: "position, rank, full name"

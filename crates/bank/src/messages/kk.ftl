@@ -111,3 +111,20 @@ b6-not-a-name = `{ $field }` есім емес (әріптер, бос орын�
 b4-indicator-required = `indicator` өрісі толтырылуы тиіс: бәсекеге қабілеттілік көрсеткіші немесе оның құрамдас бөліктері бар `score:`
 b4-indicator-range = `indicator` { $indicator }; ол 0-ден { $max }-ге дейінгі аралықта болады
 c-score-disagrees = `indicator` { $indicator }, ал оның `score` құрамдас бөліктері { $computed } береді
+b6-category-cyrillic = `{ $category }` санатының кодында кирилл әрпі бар; кодтар латын әріптерімен жазылады (С-2 емес, C-2)
+b6-not-a-category-code = `{ $category }` санат коды емес (латын әріптері, цифрлар және '-')
+c-score-needs = score: { $formula } формуласына `{ $name }` құрамдас бөлігі қажет
+c-score-range = score: `{ $name }` { $value }, ал ол 0-ден { $max }-ге дейінгі аралықта болады
+c-score-unused = score: { $formula } формуласында ({ $text }) `{ $name }` құрамдас бөлігі жоқ
+
+## Пәрмен жолында жетіспейтіні
+
+usage-no-bank = қойманы --bank PATH немесе KADR_BANK арқылы көрсетіңіз
+usage-no-user = өзіңізді --user NAME немесе KADR_BANK_USER арқылы көрсетіңіз (K20: әр қол жеткізуде пайдаланушының аты аталады)
+usage-not-a-vacancy-id = { $id } бос лауазымның id-і емес
+usage-site-unreadable = сайтты жүктеу мүмкін емес (--root): { $detail }
+usage-no-such-vacancy = сайтта { $id } бос лауазымы жоқ (--root дұрыс сайтты көрсете ме?)
+usage-not-a-list-id = { $id } тізімнің id-і емес (list-0001)
+usage-no-such-list = банкте { $id } тізімі жоқ
+usage-no-such-candidate = банкте { $id } кандидаты жоқ
+usage-approved-by = --by тізімді кім бекіткенін көрсетеді: "лауазымы, арнаулы атағы, тегі, аты, әкесінің аты"

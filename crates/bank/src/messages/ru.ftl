@@ -123,3 +123,20 @@ b6-not-a-name = `{ $field }` не является именем (буквы, п�
 b4-indicator-required = поле `indicator` обязательно: показатель конкурентоспособности или `score:` с его составляющими
 b4-indicator-range = `indicator` равен { $indicator }; допустимы значения от 0 до { $max }
 c-score-disagrees = `indicator` равен { $indicator }, а составляющие `score` дают { $computed }
+b6-category-cyrillic = код категории `{ $category }` содержит кириллическую букву; коды пишутся латинскими буквами (C-2, а не С-2)
+b6-not-a-category-code = `{ $category }` не является кодом категории (латинские буквы, цифры и '-')
+c-score-needs = score: для формулы { $formula } нужна составляющая `{ $name }`
+c-score-range = score: `{ $name }` равна { $value }, а допустимы значения от 0 до { $max }
+c-score-unused = score: в формуле { $formula } ({ $text }) нет составляющей `{ $name }`
+
+## Чего не хватает в командной строке
+
+usage-no-bank = укажите хранилище: --bank PATH или KADR_BANK
+usage-no-user = укажите себя: --user NAME или KADR_BANK_USER (K20: при каждом доступе называется пользователь)
+usage-not-a-vacancy-id = { $id } не является id вакансии
+usage-site-unreadable = не удаётся загрузить сайт (--root): { $detail }
+usage-no-such-vacancy = на сайте нет вакансии { $id } (тот ли сайт указан в --root?)
+usage-not-a-list-id = { $id } не является id списка (list-0001)
+usage-no-such-list = в банке нет списка { $id }
+usage-no-such-candidate = в банке нет кандидата { $id }
+usage-approved-by = --by указывает, кто утвердил список: "должность, специальное звание, фамилия, имя, отчество"
