@@ -118,3 +118,10 @@ usage-not-a-list-id = { $id } is not a list id (list-0001)
 usage-no-such-list = there is no list { $id } in the bank
 usage-no-such-candidate = there is no candidate { $id } in the bank
 usage-approved-by = --by names who approved the list: "position, rank, full name"
+
+## Passphrases (K20, B12)
+
+passphrase-empty = an empty passphrase: set { $env } or type it
+b12-passphrase-too-short = a bank passphrase needs at least { $min } characters
+passphrase-no-terminal = no passphrase: set { $env } (or { $new_env } for a new one) or run in a terminal ({ $detail })
+passphrases-differ = the two passphrases differ; nothing was changed

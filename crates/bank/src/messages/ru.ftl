@@ -140,3 +140,13 @@ usage-not-a-list-id = { $id } не является id списка (list-0001)
 usage-no-such-list = в банке нет списка { $id }
 usage-no-such-candidate = в банке нет кандидата { $id }
 usage-approved-by = --by указывает, кто утвердил список: "должность, специальное звание, фамилия, имя, отчество"
+
+## Пароли (K20, B12)
+
+passphrase-empty = пустой пароль: задайте { $env } или введите пароль
+b12-passphrase-too-short = пароль банка должен содержать не менее { $min ->
+    [one] { $min } знака
+   *[other] { $min } знаков
+}
+passphrase-no-terminal = нет пароля: задайте { $env } (или { $new_env } для нового) либо запустите команду в терминале ({ $detail })
+passphrases-differ = два введённых пароля не совпадают; ничего не изменено
