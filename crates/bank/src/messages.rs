@@ -120,6 +120,36 @@ mod tests {
         }
     }
 
+    /// The ids of the messages the crate's sources make with `Text::new`.
+    fn ids_in_sources(dir: &std::path::Path, ids: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("the crate's sources") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                ids_in_sources(&path, ids);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                for rest in text.split("Text::new(\"").skip(1) {
+                    if let Some((id, _)) = rest.split_once('"') {
+                        ids.push(id.to_string());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_the_english_file() {
+        let mut used = Vec::new();
+        ids_in_sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut used,
+        );
+        assert!(used.len() > 50, "{used:?}");
+        let en = Bundle::message_ids(EN);
+        let missing: Vec<_> = used.iter().filter(|id| !en.contains(id)).collect();
+        assert!(missing.is_empty(), "en.ftl lacks {missing:?}");
+    }
+
     #[test]
     fn a_message_is_formatted_in_the_language_asked_for() {
         let text = Text::new("refused").arg("rule", "B5").arg("message", "…");
