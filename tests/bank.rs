@@ -1584,3 +1584,78 @@ fn k19_list_export_refuses_to_overwrite_a_file_unless_forced() {
         assert_eq!(mode, 0o600, "a replaced export is private too");
     }
 }
+
+/// The words of `line` in Latin letters that are not ids or values (which hold a
+/// digit: `cand-0004`, `C-3`, `2026-11-27`, the rule id).
+fn latin_words(line: &str) -> Vec<&str> {
+    line.split(|c: char| c.is_whitespace() || ",;:()«»\"".contains(c))
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect()
+}
+
+/// Issue 16: `kadr bank --lang kk|ru` (or `KADR_LANG`) prints a refusal in that
+/// language, citing its rule, with no English besides ids and values; and the notes
+/// of a command that succeeds.
+#[test]
+fn a_refusal_is_printed_in_the_language_of_lang_or_kadr_lang() {
+    let office = Office::with_four_candidates();
+    let two = ["list", "create", "--vacancy", VACANCY, "--candidates"];
+    let refusal = |rule: &str, candidates: &str, lang: Option<&str>, env: &[(&str, &str)]| {
+        let mut args = two.to_vec();
+        args.push(candidates);
+        if let Some(lang) = lang {
+            args.extend_from_slice(&["--lang", lang]);
+        }
+        let run = office.bank_with(&args, env);
+        run.code(1);
+        // Every line, the audit head's too, is in the language asked for.
+        for line in run.stderr.lines() {
+            assert!(
+                latin_words(line).is_empty(),
+                "English words {:?} in {line:?}",
+                latin_words(line)
+            );
+            assert!(line.chars().any(|c| matches!(c, 'а'..='я')), "{line}");
+        }
+        let lines: Vec<&str> = run.stderr.lines().filter(|l| l.contains(rule)).collect();
+        assert!(!lines.is_empty(), "no line cites {rule}\n{}", run.report());
+        lines.join("\n")
+    };
+    for (rule, candidates) in [
+        ("B5", "cand-0001,cand-0002"),
+        ("B9", "cand-0001,cand-0002,cand-0004"),
+    ] {
+        let kk = refusal(rule, candidates, Some("kk"), &[]);
+        let ru = refusal(rule, candidates, Some("ru"), &[]);
+        assert_ne!(kk, ru);
+        assert!(kk.contains(&format!("({rule} ережесі)")), "{kk}");
+        assert!(ru.contains(&format!("(правило {rule})")), "{ru}");
+        assert!(kk.chars().any(|c| "әғқңөұүһі".contains(c)), "{kk}");
+        assert!(!ru.chars().any(|c| "әғқңөұүһі".contains(c)), "{ru}");
+        assert_eq!(refusal(rule, candidates, None, &[("KADR_LANG", "kk")]), kk);
+        // The flag wins over the environment.
+        assert_eq!(
+            refusal(rule, candidates, Some("ru"), &[("KADR_LANG", "kk")]),
+            ru
+        );
+    }
+    let eligible = office.bank(&["eligible", "--vacancy", VACANCY, "--lang", "ru"]);
+    assert!(
+        eligible
+            .ok()
+            .stderr
+            .contains("кандидаты, которых можно назначить на должность 2026-dp-almaty-0142"),
+        "{}",
+        eligible.report()
+    );
+    assert!(
+        office
+            .bank_with(
+                &[&two[..], &["cand-0001,cand-0002"]].concat(),
+                &[("KADR_LANG", "en")]
+            )
+            .stderr
+            .contains("refused (rule B5): a list of candidates names at least three persons")
+    );
+}

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use unicode_general_category::{GeneralCategory, get_general_category};
 
 use crate::error::{Problem, Refusal};
+use crate::messages::{MessageLang, Text};
 use crate::score::{self, Components};
 use crate::site::Catalogue;
 use kadr_common::iin;
@@ -110,8 +111,13 @@ pub fn parse(
     today: Date,
     catalogue: Option<&Catalogue>,
 ) -> Result<NewCandidate, Refusal> {
-    let file: CandidateFile = serde_saphyr::from_str_with_options(text, options())
-        .map_err(|e| Refusal::new("B6", format!("the candidate file cannot be read: {e}")))?;
+    let file: CandidateFile =
+        serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+            Refusal::new(
+                "B6",
+                Text::new("b6-file-unreadable").arg("detail", e.to_string()),
+            )
+        })?;
     validate(file, today, catalogue)
 }
 
@@ -140,10 +146,10 @@ fn validate(
     let mut problems = Vec::new();
     let unit = file.unit.map(|s| s.trim().to_string());
     match &unit {
-        None => problems.push(Problem::new("B2", "`unit` is required")),
+        None => problems.push(Problem::new("B2", required_field("unit"))),
         Some(u) if !is_id(u) => problems.push(Problem::new(
             "B2",
-            format!("unit `{u}` is not a unit id (lower-case a–z, 0–9 and '-')"),
+            Text::new("b2-not-a-unit-id").arg("unit", u),
         )),
         Some(u) => {
             if let Some(c) = catalogue
@@ -151,10 +157,7 @@ fn validate(
             {
                 problems.push(Problem::new(
                     "B2",
-                    format!(
-                        "unit `{u}` is not a unit of the site (content/units/): {}",
-                        listing(&c.units)
-                    ),
+                    listing("b2-unit-not-of-site", &c.units).arg("unit", u),
                 ));
             }
         }
@@ -169,9 +172,12 @@ fn validate(
         if !(MIN_AGE..=MAX_AGE).contains(&age) {
             problems.push(Problem::new(
                 "B6",
-                format!(
-                    "`birth_date` {b}: the candidate would be {age} years old on {today}; a candidate for service is between {MIN_AGE} and {MAX_AGE}"
-                ),
+                Text::new("b6-age")
+                    .arg("birth_date", b.to_string())
+                    .arg("age", i64::from(age))
+                    .arg("today", today.to_string())
+                    .arg("min", i64::from(MIN_AGE))
+                    .arg("max", i64::from(MAX_AGE)),
             ));
         }
     }
@@ -180,7 +186,7 @@ fn validate(
         .map(Scalar::into_text)
         .map(|s| s.trim().to_string());
     match (&iin, birth_date) {
-        (None, _) => problems.push(Problem::new("B6", "`iin` is required")),
+        (None, _) => problems.push(Problem::new("B6", required_field("iin"))),
         (Some(i), Some(b)) => {
             if let Err(p) = iin::check(i, b) {
                 problems.push(Problem::new("B6", format!("iin: {p}")));
@@ -196,10 +202,7 @@ fn validate(
 
     let (education_kk, education_ru) = match file.education {
         None => {
-            problems.push(Problem::new(
-                "B6",
-                "`education` is required, in both languages: {kk: \"…\", ru: \"…\"}",
-            ));
+            problems.push(Problem::new("B6", Text::new("b6-education-required")));
             (None, None)
         }
         Some(t) => (
@@ -210,7 +213,7 @@ fn validate(
 
     let category = file.category.map(|s| s.trim().to_string());
     match &category {
-        None => problems.push(Problem::new("B6", "`category` is required")),
+        None => problems.push(Problem::new("B6", required_field("category"))),
         Some(c) => {
             if let Some(p) = category_problem(c) {
                 problems.push(Problem::new("B6", p));
@@ -219,10 +222,7 @@ fn validate(
             {
                 problems.push(Problem::new(
                     "B6",
-                    format!(
-                        "category `{c}` is not a category of the site (content/categories.yaml): {}",
-                        listing(&cat.categories)
-                    ),
+                    listing("b6-category-not-of-site", &cat.categories).arg("category", c),
                 ));
             }
         }
@@ -230,10 +230,7 @@ fn validate(
 
     let competition = match file.competition {
         None => {
-            problems.push(Problem::new(
-                "B3",
-                "`competition` is required: the commission decision the candidate passed, {decision: \"№ …\", date: YYYY-MM-DD}",
-            ));
+            problems.push(Problem::new("B3", Text::new("b3-competition-required")));
             None
         }
         Some(c) => {
@@ -244,10 +241,7 @@ fn validate(
             let decision = match decision {
                 Some(d) if !d.is_empty() => Some(d),
                 _ => {
-                    problems.push(Problem::new(
-                        "B3",
-                        "`competition.decision` is required: the number of the commission's decision",
-                    ));
+                    problems.push(Problem::new("B3", Text::new("b3-decision-required")));
                     None
                 }
             };
@@ -255,10 +249,7 @@ fn validate(
             if let (Some(d), Some(b)) = (date, birth_date)
                 && d <= b
             {
-                problems.push(Problem::new(
-                    "B6",
-                    "competition.date is not after birth_date",
-                ));
+                problems.push(Problem::new("B6", Text::new("b6-competition-before-birth")));
             }
             decision
                 .zip(date)
@@ -308,7 +299,7 @@ fn validate(
         _ => {
             // Every `None` above came with its problem; this only guards the invariant.
             if problems.is_empty() {
-                problems.push(Problem::new("B6", "the record is incomplete"));
+                problems.push(Problem::new("B6", Text::new("b6-incomplete")));
             }
             Err(Refusal { problems })
         }
@@ -324,16 +315,24 @@ pub fn age_on(birth: Date, day: Date) -> i16 {
     age
 }
 
-/// "the site has a, b, c" (at most twelve named).
-fn listing(known: &std::collections::BTreeSet<String>) -> String {
+/// Message `id`, which ends "the site has a, b, c" (at most twelve named) or "the
+/// site has none".
+fn listing(id: &'static str, known: &std::collections::BTreeSet<String>) -> Text {
     if known.is_empty() {
-        return "the site has none".to_string();
+        return Text::new(id).arg("names", "").arg("none", "none");
     }
     let mut names: Vec<&str> = known.iter().map(String::as_str).take(12).collect();
     if known.len() > names.len() {
         names.push("…");
     }
-    format!("the site has {}", names.join(", "))
+    Text::new(id)
+        .arg("names", names.join(", "))
+        .arg("none", "some")
+}
+
+/// "`field` is required".
+fn required_field(field: &str) -> Text {
+    Text::new("field-required").arg("field", field)
 }
 
 /// The first character of `text` that shows nothing (a bidirectional control, a
@@ -357,11 +356,15 @@ pub fn invisible_char(text: &str) -> Option<char> {
 
 /// The problem of a name-like text that holds an invisible character, if it does.
 pub fn invisible_problem(field: &str, text: &str) -> Option<String> {
+    invisible_text(field, text).map(|t| t.in_lang(MessageLang::En))
+}
+
+/// [`invisible_problem`], to print in the operator's language.
+pub fn invisible_text(field: &str, text: &str) -> Option<Text> {
     invisible_char(text).map(|c| {
-        format!(
-            "{field} contains an invisible character (U+{:04X}), which disguises a name in lists and forms; type it again without it",
-            u32::from(c)
-        )
+        Text::new("b6-invisible")
+            .arg("field", field)
+            .arg("char", format!("U+{:04X}", u32::from(c)))
     })
 }
 
@@ -374,19 +377,15 @@ pub fn is_id(s: &str) -> bool {
 
 /// What is wrong with a category code, if anything: codes are ASCII (C-cat), and a
 /// Cyrillic look-alike (С, О, Е …) is the usual mistake.
-pub fn category_problem(code: &str) -> Option<String> {
+pub fn category_problem(code: &str) -> Option<Text> {
     if code.is_empty() {
-        return Some("`category` is empty".into());
+        return Some(Text::new("field-empty").arg("field", "category"));
     }
     if code.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-        return Some(format!(
-            "category `{code}` contains a Cyrillic letter; codes are written in Latin letters (C-2, not С-2)"
-        ));
+        return Some(Text::new("b6-category-cyrillic").arg("category", code));
     }
     if !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        return Some(format!(
-            "category `{code}` is not a category code (Latin letters, digits and '-')"
-        ));
+        return Some(Text::new("b6-not-a-category-code").arg("category", code));
     }
     None
 }
@@ -400,18 +399,21 @@ fn person_name(
     let value = value.map(|s| s.trim().to_string());
     match value {
         None if required => {
-            problems.push(Problem::new("B6", format!("`{field}` is required")));
+            problems.push(Problem::new("B6", required_field(field)));
             None
         }
         None => None,
         Some(v) if v.is_empty() => {
             if required {
-                problems.push(Problem::new("B6", format!("`{field}` is empty")));
+                problems.push(Problem::new(
+                    "B6",
+                    Text::new("field-empty").arg("field", field),
+                ));
             }
             None
         }
         Some(v) => {
-            if let Some(p) = invisible_problem(&format!("`{field}`"), &v) {
+            if let Some(p) = invisible_text(&format!("`{field}`"), &v) {
                 problems.push(Problem::new("B6", p));
                 return None;
             }
@@ -419,7 +421,7 @@ fn person_name(
             if v.chars().any(|c| c.is_control() || c.is_ascii_digit()) || v.chars().count() > 100 {
                 problems.push(Problem::new(
                     "B6",
-                    format!("`{field}` is not a name (letters, spaces, hyphens; at most 100)"),
+                    Text::new("b6-not-a-name").arg("field", field),
                 ));
                 None
             } else {
@@ -433,7 +435,7 @@ fn text_field(problems: &mut Vec<Problem>, field: &str, value: Option<String>) -
     match value.map(|s| s.trim().to_string()) {
         Some(v) if !v.is_empty() => Some(v),
         _ => {
-            problems.push(Problem::new("B6", format!("`{field}` is required")));
+            problems.push(Problem::new("B6", required_field(field)));
             None
         }
     }
@@ -447,7 +449,7 @@ fn date_field(
     today: Date,
 ) -> Option<Date> {
     let Some(value) = value else {
-        problems.push(Problem::new(rule, format!("`{field}` is required")));
+        problems.push(Problem::new(rule, required_field(field)));
         return None;
     };
     let text = value.into_text();
@@ -455,14 +457,19 @@ fn date_field(
         Err(_) => {
             problems.push(Problem::new(
                 "B6",
-                format!("`{field}`: `{text}` is not a date (YYYY-MM-DD)"),
+                Text::new("field-not-a-date")
+                    .arg("field", field)
+                    .arg("text", text.as_str()),
             ));
             None
         }
         Ok(d) if d > today => {
             problems.push(Problem::new(
                 "B6",
-                format!("`{field}` ({d}) is in the future (today is {today})"),
+                Text::new("field-in-future")
+                    .arg("field", field)
+                    .arg("day", d.to_string())
+                    .arg("today", today.to_string()),
             ));
             None
         }
@@ -485,23 +492,24 @@ fn indicator_field(
     };
     match (indicator, computed) {
         (None, None) => {
-            problems.push(Problem::new(
-                "B4",
-                "`indicator` is required: the competitiveness indicator, or `score:` with its components",
-            ));
+            problems.push(Problem::new("B4", Text::new("b4-indicator-required")));
             None
         }
         (Some(i), _) if !i.is_finite() || !(0.0..=MAX_INDICATOR).contains(&i) => {
             problems.push(Problem::new(
                 "B4",
-                format!("`indicator` is {i}; it ranges from 0 to {MAX_INDICATOR}"),
+                Text::new("b4-indicator-range")
+                    .arg("indicator", i.to_string())
+                    .arg("max", MAX_INDICATOR.to_string()),
             ));
             None
         }
         (Some(i), Some(c)) if score::round_hundredths(i) != c => {
             problems.push(Problem::new(
                 "C-score",
-                format!("`indicator` is {i}, but its `score` components give {c}"),
+                Text::new("c-score-disagrees")
+                    .arg("indicator", i.to_string())
+                    .arg("computed", c.to_string()),
             ));
             None
         }

@@ -21,6 +21,7 @@ use crate::commands::users::{
 };
 use crate::error::Error;
 use crate::form;
+use crate::messages::MessageLang;
 use crate::site::Site;
 use crate::store;
 
@@ -39,6 +40,16 @@ pub struct BankArgs {
     /// The site root whose vacancies are meant
     #[arg(long, global = true, default_value = ".", value_name = "SITE")]
     pub root: PathBuf,
+    /// Language of messages (default: en), and of the annex form `list export` prints
+    /// (kk or ru; Kazakh, the state language, unless ru)
+    #[arg(
+        long,
+        value_enum,
+        env = "KADR_LANG",
+        global = true,
+        value_name = "LANG"
+    )]
+    pub lang: Option<MessageLang>,
     #[command(subcommand)]
     pub command: BankCommand,
 }
@@ -179,8 +190,6 @@ pub enum ListCommand {
         list: String,
         #[arg(long, value_enum)]
         format: ExportFormat,
-        #[arg(long, value_enum, default_value = "kk")]
-        lang: form::Lang,
         /// Write to this file (outside every site root) instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -216,11 +225,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
 /// Runs a bank command. `today` is `--today` or the caller's idea of today; results
 /// go to `out`, notes for the operator to standard error.
 pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) -> Result<(), Error> {
+    let lang = args.lang.unwrap_or_default();
     let ctx = Context {
         bank: args.bank,
         user: args.user,
         today,
         site,
+        lang,
     };
     match args.command {
         BankCommand::Init {
@@ -249,7 +260,6 @@ pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) ->
         BankCommand::List(ListCommand::Export {
             list,
             format,
-            lang,
             out: file,
             compiled_by,
             compiled_on,
@@ -257,7 +267,10 @@ pub fn run(args: BankArgs, today: Date, site: &dyn Site, out: &mut dyn Write) ->
         }) => {
             let request = ExportRequest {
                 format,
-                lang,
+                lang: match lang {
+                    MessageLang::Ru => form::Lang::Ru,
+                    MessageLang::Kk | MessageLang::En => form::Lang::Kk,
+                },
                 file,
                 compiled_by,
                 compiled_on,

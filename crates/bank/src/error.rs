@@ -1,23 +1,39 @@
 //! How a bank command can fail, as values: a refusal (a rule said no, a wrong key, an
 //! unauthorised user: exit 1) names the rule it applies; a usage or I/O problem (a
 //! missing file, a bad flag: exit 2) says what to fix. Nothing in the bank panics on
-//! what a user typed or what the store holds.
+//! what a user typed or what the store holds. Each prints in English (`Display`) or in
+//! the language of `--lang` (`in_lang`).
 
 use std::fmt;
+
+use crate::messages::{MessageLang, Text};
 
 /// One reason a rule refuses an action, with the rule's id from RULES.md.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub rule: &'static str,
+    /// The reason in English, as the audit log and the tests read it.
     pub message: String,
+    /// The reason, to print in the operator's language.
+    pub text: Text,
 }
 
 impl Problem {
-    pub fn new(rule: &'static str, message: impl Into<String>) -> Problem {
+    pub fn new(rule: &'static str, text: impl Into<Text>) -> Problem {
+        let text = text.into();
         Problem {
             rule,
-            message: message.into(),
+            message: text.in_lang(MessageLang::En),
+            text,
         }
+    }
+
+    /// `refused (rule B5): …` in `lang`.
+    pub fn in_lang(&self, lang: MessageLang) -> String {
+        Text::new("refused")
+            .arg("rule", self.rule)
+            .arg("message", self.text.in_lang(lang))
+            .in_lang(lang)
     }
 }
 
@@ -29,10 +45,16 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    pub fn new(rule: &'static str, message: impl Into<String>) -> Refusal {
+    pub fn new(rule: &'static str, text: impl Into<Text>) -> Refusal {
         Refusal {
-            problems: vec![Problem::new(rule, message)],
+            problems: vec![Problem::new(rule, text)],
         }
+    }
+
+    /// Every reason, one a line, in `lang`.
+    pub fn in_lang(&self, lang: MessageLang) -> String {
+        let lines: Vec<String> = self.problems.iter().map(|p| p.in_lang(lang)).collect();
+        lines.join("\n")
     }
 
     /// The rule ids cited, in order, without repeats (for the audit log).
@@ -49,13 +71,7 @@ impl Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "refused (rule {}): {}", p.rule, p.message)?;
-        }
-        Ok(())
+        f.write_str(&self.in_lang(MessageLang::En))
     }
 }
 
@@ -65,17 +81,17 @@ pub enum Error {
     /// Exit 1: a rule, a wrong key or an unauthorised user said no.
     Refused(Refusal),
     /// Exit 2: a flag, a path or a file the user named is not usable as given.
-    Usage(String),
+    Usage(Text),
     /// Exit 2: the disk or the store failed underneath us.
     Io(String),
 }
 
 impl Error {
-    pub fn refused(rule: &'static str, message: impl Into<String>) -> Error {
-        Error::Refused(Refusal::new(rule, message))
+    pub fn refused(rule: &'static str, text: impl Into<Text>) -> Error {
+        Error::Refused(Refusal::new(rule, text))
     }
 
-    pub fn usage(message: impl Into<String>) -> Error {
+    pub fn usage(message: impl Into<Text>) -> Error {
         Error::Usage(message.into())
     }
 
@@ -95,15 +111,22 @@ impl Error {
             Error::Io(_) => "failed".to_string(),
         }
     }
+
+    /// What to print, in `lang`: the refusals, or `error: …`.
+    pub fn in_lang(&self, lang: MessageLang) -> String {
+        match self {
+            Error::Refused(r) => r.in_lang(lang),
+            Error::Usage(m) => Text::new("error")
+                .arg("message", m.in_lang(lang))
+                .in_lang(lang),
+            Error::Io(m) => Text::new("error").arg("message", m.as_str()).in_lang(lang),
+        }
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self {
-            Error::Refused(r) => r.fmt(f),
-            Error::Usage(m) => write!(f, "error: {m}"),
-            Error::Io(m) => write!(f, "error: {m}"),
-        }
+        f.write_str(&self.in_lang(MessageLang::En))
     }
 }
 

@@ -15,6 +15,7 @@
 use zeroize::Zeroizing;
 
 use crate::error::Error;
+use crate::messages::Text;
 
 /// The length of a store's salt, SQLCipher's own.
 pub const SALT_LEN: usize = 16;
@@ -204,9 +205,9 @@ impl Passphrase {
             Err(_) => prompt("bank passphrase: ")?,
         };
         if pass.0.is_empty() {
-            return Err(Error::usage(format!(
-                "an empty passphrase: set {KEY_ENV} or type it"
-            )));
+            return Err(Error::usage(
+                Text::new("passphrase-empty").arg("env", KEY_ENV),
+            ));
         }
         Ok(pass)
     }
@@ -237,7 +238,7 @@ impl Passphrase {
         if self.0.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(Error::refused(
                 "B12",
-                format!("a bank passphrase needs at least {MIN_PASSPHRASE_CHARS} characters"),
+                Text::new("b12-passphrase-too-short").arg("min", MIN_PASSPHRASE_CHARS),
             ));
         }
         Ok(())
@@ -252,9 +253,12 @@ fn prompt(text: &str) -> Result<Passphrase, Error> {
     rpassword::prompt_password(text)
         .map(Passphrase::new)
         .map_err(|e| {
-            Error::usage(format!(
-                "no passphrase: set {KEY_ENV} (or {NEW_KEY_ENV} for a new one) or run in a terminal ({e})"
-            ))
+            Error::usage(
+                Text::new("passphrase-no-terminal")
+                    .arg("env", KEY_ENV)
+                    .arg("new_env", NEW_KEY_ENV)
+                    .arg("detail", e.to_string()),
+            )
         })
 }
 
@@ -262,9 +266,7 @@ fn prompt_twice(what: &str) -> Result<Passphrase, Error> {
     let first = prompt(&format!("{what}: "))?;
     let again = prompt(&format!("{what} again: "))?;
     if !first.same_as(&again) {
-        return Err(Error::usage(
-            "the two passphrases differ; nothing was changed",
-        ));
+        return Err(Error::usage(Text::new("passphrases-differ")));
     }
     Ok(first)
 }

@@ -21,6 +21,7 @@
 //! - [`eligibility`]: who may be appointed to a vacancy, and in which order (B9, B10);
 //! - [`rules`]: the rules the commands enforce, one module per rule id (B5, B6, B9,
 //!   B11, K20), each rule a function named by it;
+//! - [`messages`]: the text of every message in English, Kazakh and Russian;
 //! - [`form`]: the annex form of an approved list, as printable HTML and as CSV (B-form).
 
 pub mod audit;
@@ -34,6 +35,7 @@ pub mod head;
 pub use kadr_common::iin;
 pub mod key;
 pub mod keys;
+pub mod messages;
 pub mod rules;
 pub mod score;
 pub mod site;
@@ -41,4 +43,5 @@ pub mod state;
 pub mod store;
 
 pub use error::{Error, Refusal};
+pub use messages::MessageLang;
 pub use site::{Site, VacancyInfo};

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
+use crate::messages::Text;
 
 /// Which of the two formulas of seed 003 applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,14 +71,19 @@ pub fn indicator(c: &Components) -> Result<f64, Vec<Problem>> {
             None => {
                 problems.push(Problem::new(
                     "C-score",
-                    format!("score: the {} formula needs `{name}`", c.formula.name()),
+                    Text::new("c-score-needs")
+                        .arg("formula", c.formula.name())
+                        .arg("name", name),
                 ));
                 0.0
             }
             Some(v) if !(0.0..=max).contains(&v) => {
                 problems.push(Problem::new(
                     "C-score",
-                    format!("score: `{name}` is {v}, but it ranges from 0 to {max}"),
+                    Text::new("c-score-range")
+                        .arg("name", name)
+                        .arg("value", v.to_string())
+                        .arg("max", max.to_string()),
                 ));
                 0.0
             }
@@ -106,11 +112,10 @@ pub fn indicator(c: &Components) -> Result<f64, Vec<Problem>> {
         if v.is_some() {
             problems.push(Problem::new(
                 "C-score",
-                format!(
-                    "score: the {} formula ({}) has no `{name}` component",
-                    c.formula.name(),
-                    c.formula.text()
-                ),
+                Text::new("c-score-unused")
+                    .arg("formula", c.formula.name())
+                    .arg("text", c.formula.text())
+                    .arg("name", name),
             ));
         }
     }

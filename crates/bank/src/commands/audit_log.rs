@@ -7,6 +7,7 @@ use serde_json::json;
 use super::{Context, print_json, write_line};
 use crate::cli::Format;
 use crate::error::Error;
+use crate::messages::Text;
 use crate::store::integrity;
 
 pub(crate) fn audit(
@@ -26,7 +27,7 @@ pub(crate) fn audit(
             print_entries(out, &crate::audit::read_all(s.store.conn())?, format)?;
             std::mem::take(&mut s.problems)
         };
-        eprintln!("nothing was recorded in the bank: it fails its integrity check");
+        ctx.note(Text::new("nothing-recorded"));
         return Err(integrity::refusal(problems));
     }
     let holds = if verify {

@@ -13,6 +13,7 @@ use crate::candidate;
 use crate::cli::Format;
 use crate::eligibility::rank_eligible;
 use crate::error::{Error, Refusal};
+use crate::messages::Text;
 use crate::rules::{b6, b9, b11};
 use crate::store::records::{self, Appointment, Person, person_id};
 
@@ -25,9 +26,7 @@ pub(crate) fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> 
         .catalogue()
         .map_err(|e| Error::usage(format!("cannot load the site (--root): {e}")))?;
     if catalogue.is_none() {
-        eprintln!(
-            "note: --root is not a site root: the candidate's unit and category are not checked against a site"
-        );
+        ctx.note(Text::new("note-not-a-site"));
     }
     let by = s.user.clone();
     let id = s.store.act("candidate add", &object, |tx| {
@@ -65,7 +64,7 @@ pub(crate) fn people_list(
                 write_line(out, &person_line(p))?;
             }
             if people.is_empty() {
-                eprintln!("none");
+                ctx.note(Text::new("none"));
             }
             Ok(())
         }
@@ -105,12 +104,12 @@ pub(crate) fn eligible(
             print_json(out, &Value::Array(rows))
         }
         Format::Human => {
-            eprintln!(
-                "eligible for {} (category {}) on {}: {}",
-                v.id,
-                v.category,
-                ctx.today,
-                ranked.len()
+            ctx.note(
+                Text::new("eligible-for")
+                    .arg("vacancy", &v.id)
+                    .arg("category", &v.category)
+                    .arg("day", ctx.today.to_string())
+                    .arg("count", ranked.len()),
             );
             for (i, p) in ranked.iter().enumerate() {
                 write_line(out, &format!("{:>3}. {}", i + 1, person_line(p)))?;
@@ -146,10 +145,7 @@ pub(crate) fn appoint(
         b11::b11_vacant(&v)?;
         b11::b11_not_yet_filled(&v, records::employee_for_vacancy(tx, &v.id)?.as_ref())?;
         let p = records::person(tx, id)?.ok_or_else(|| {
-            Error::usage(format!(
-                "there is no candidate {} in the bank",
-                person_id(id)
-            ))
+            Error::usage(Text::new("usage-no-such-candidate").arg("id", person_id(id)))
         })?;
         let mut problems = b9::b9_eligible(&p, &v, order_date);
         problems.extend(b6::b6_not_in_future("order", order_date, ctx.today));
@@ -173,9 +169,10 @@ pub(crate) fn appoint(
         );
         Ok((v, object))
     })?;
-    eprintln!(
-        "appointed {candidate_text} to {}: now an employee record, removed from every list not yet approved; mark the vacancy filled on the site:",
-        v.id
+    ctx.note(
+        Text::new("appointed")
+            .arg("candidate", candidate_text)
+            .arg("vacancy", &v.id),
     );
     // The one change to make in the site's repository; a vacancy record holds no
     // personal data and this line adds none (B11, B12).
@@ -205,10 +202,7 @@ pub(crate) fn purge(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
         );
         Ok((purged, object))
     })?;
-    eprintln!(
-        "purged {} candidates whose retention period had ended (R9)",
-        purged.len()
-    );
+    ctx.note(Text::new("purged").arg("count", purged.len()));
     for id in purged {
         write_line(out, &person_id(id))?;
     }

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::{Context, write_line};
 use crate::error::Error;
 use crate::key::Passphrase;
+use crate::messages::Text;
 use crate::store::{self, backup};
 
 pub(crate) fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
@@ -24,10 +25,7 @@ pub(crate) fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), 
     };
     s.store.record("backup", &object, &outcome)?;
     result?;
-    eprintln!(
-        "wrote an encrypted copy to {} (with its -keys and -head files beside it); check it with `kadr bank verify`",
-        file.display()
-    );
+    ctx.note(Text::new("backup-written").arg("file", file.display().to_string()));
     Ok(())
 }
 

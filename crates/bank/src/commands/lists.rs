@@ -11,6 +11,7 @@ use crate::cli::ExportFormat;
 use crate::eligibility;
 use crate::error::{Error, Refusal};
 use crate::form::{self, Form};
+use crate::messages::Text;
 use crate::rules::{b5, b6, b9};
 use crate::store;
 use crate::store::records::{self, Approval, Person, list_id, person_id};
@@ -38,10 +39,9 @@ pub(crate) fn list_create(
                 return Err(Error::usage(format!("{} is named twice", person_id(id))));
             }
             let Some(p) = records::person(tx, id)? else {
-                return Err(Error::usage(format!(
-                    "there is no candidate {} in the bank",
-                    person_id(id)
-                )));
+                return Err(Error::usage(
+                    Text::new("usage-no-such-candidate").arg("id", person_id(id)),
+                ));
             };
             problems.extend(b9::b9_eligible(&p, &v, ctx.today));
             members.push(p);
@@ -70,9 +70,7 @@ pub(crate) fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Res
         let by = by.trim();
         b6::b6_visible("--by", by)?;
         if by.is_empty() {
-            return Err(Error::usage(
-                "--by names who approved the list: \"position, rank, full name\"",
-            ));
+            return Err(Error::usage(Text::new("usage-approved-by")));
         }
         if let Some(p) = b6::b6_not_in_future("approval", on, ctx.today) {
             return Err(Refusal { problems: vec![p] }.into());
@@ -105,15 +103,21 @@ pub(crate) fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Res
         )?;
         Ok((present, format!("{} on {on}", list_id(l.id))))
     })?;
-    eprintln!("approved {list} ({count} candidates) on {on}; it can no longer change");
+    ctx.note(
+        Text::new("list-approved")
+            .arg("list", list)
+            .arg("count", count)
+            .arg("on", on.to_string()),
+    );
     Ok(())
 }
 
 fn find_list(conn: &rusqlite::Connection, text: &str) -> Result<records::List, Error> {
-    let id = records::parse_list_id(text)
-        .ok_or_else(|| Error::usage(format!("{text:?} is not a list id (list-0001)")))?;
+    let id = records::parse_list_id(text).ok_or_else(|| {
+        Error::usage(Text::new("usage-not-a-list-id").arg("id", format!("{text:?}")))
+    })?;
     records::list(conn, id)?
-        .ok_or_else(|| Error::usage(format!("there is no list {} in the bank", list_id(id))))
+        .ok_or_else(|| Error::usage(Text::new("usage-no-such-list").arg("id", list_id(id))))
 }
 
 pub(crate) struct ExportRequest {

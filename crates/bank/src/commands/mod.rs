@@ -20,6 +20,7 @@ use serde_json::{Value, json};
 use crate::candidate;
 use crate::error::Error;
 use crate::key::Passphrase;
+use crate::messages::{MessageLang, Text};
 use crate::rules::k20;
 use crate::site::{Site, VacancyInfo};
 use crate::store::records::{self, Person, person_id};
@@ -31,6 +32,8 @@ pub(crate) struct Context<'a> {
     pub(crate) user: Option<String>,
     pub(crate) today: Date,
     pub(crate) site: &'a dyn Site,
+    /// The language of what the command prints (`--lang`).
+    pub(crate) lang: MessageLang,
 }
 
 /// An open store and its authenticated operator.
@@ -43,16 +46,23 @@ struct Session {
 }
 
 impl Context<'_> {
+    /// Prints a note for the operator (what was done, what to do next) to standard
+    /// error, in their language.
+    fn note(&self, text: Text) {
+        eprintln!("{}", text.in_lang(self.lang));
+    }
+
     fn bank_path(&self) -> Result<&Path, Error> {
         self.bank
             .as_deref()
-            .ok_or_else(|| Error::usage("name the store with --bank PATH or KADR_BANK"))
+            .ok_or_else(|| Error::usage(Text::new("usage-no-bank")))
     }
 
     fn operator(&self) -> Result<&str, Error> {
-        let user = self.user.as_deref().ok_or_else(|| {
-            Error::usage("name yourself with --user NAME or KADR_BANK_USER (K20: every access names its user)")
-        })?;
+        let user = self
+            .user
+            .as_deref()
+            .ok_or_else(|| Error::usage(Text::new("usage-no-user")))?;
         if let Some(problem) = records::user_name_problem(user) {
             return Err(Error::usage(problem));
         }
@@ -75,6 +85,7 @@ impl Context<'_> {
         let user = self.operator()?.to_string();
         let pass = Passphrase::obtain()?;
         let mut store = Store::open(path, &user, &pass)?;
+        store.speak(self.lang);
         let problems = store.quick_check(true)?;
         if !problems.is_empty() {
             if inspect {
@@ -102,13 +113,17 @@ impl Context<'_> {
     /// The vacancy `id` of the site (B9, B11).
     fn vacancy(&self, id: &str) -> Result<VacancyInfo, Error> {
         if !candidate::is_id(id) {
-            return Err(Error::usage(format!("{id:?} is not a vacancy id")));
+            return Err(Error::usage(
+                Text::new("usage-not-a-vacancy-id").arg("id", format!("{id:?}")),
+            ));
         }
         match self.site.vacancy(id) {
-            Err(e) => Err(Error::usage(format!("cannot load the site (--root): {e}"))),
-            Ok(None) => Err(Error::usage(format!(
-                "the site has no vacancy {id} (is --root the right site?)"
-            ))),
+            Err(e) => Err(Error::usage(
+                Text::new("usage-site-unreadable").arg("detail", e),
+            )),
+            Ok(None) => Err(Error::usage(
+                Text::new("usage-no-such-vacancy").arg("id", id),
+            )),
             Ok(Some(v)) => Ok(v),
         }
     }

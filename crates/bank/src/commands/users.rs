@@ -8,6 +8,7 @@ use super::{Context, print_json, write_line};
 use crate::cli::Format;
 use crate::error::Error;
 use crate::key::{KdfParams, Passphrase};
+use crate::messages::Text;
 use crate::rules::k20;
 use crate::store::records;
 use crate::store::{self, Store, migrate};
@@ -23,10 +24,11 @@ pub(crate) fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<
     }
     let kdf = KdfParams::for_new_slot()?;
     let pass = Passphrase::obtain_for_new_store()?;
-    Store::create(path, admin, &pass, kdf, retention_months)?;
-    eprintln!(
-        "created the bank {} with {admin} as its first authorised user; the passphrase is {admin}'s own: never share it, add each colleague with `kadr bank user add`",
-        path.display()
+    Store::create(path, admin, &pass, kdf, retention_months, ctx.lang)?;
+    ctx.note(
+        Text::new("init-done")
+            .arg("path", path.display().to_string())
+            .arg("admin", admin),
     );
     Ok(())
 }
@@ -54,9 +56,7 @@ pub(crate) fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
         }
         Ok(((), name.to_string(), Some(slots)))
     })?;
-    eprintln!(
-        "{name} may now use the bank with the passphrase you gave; before anything else they must set their own with `kadr bank user passphrase`"
-    );
+    ctx.note(Text::new("user-added").arg("name", name));
     Ok(())
 }
 
@@ -67,7 +67,7 @@ pub(crate) fn user_remove(ctx: &Context, name: &str) -> Result<(), Error> {
         records::remove_user(tx, name)?;
         Ok(((), name.to_string(), Some(slots)))
     })?;
-    eprintln!("{name} may no longer use the bank: their key slot is removed");
+    ctx.note(Text::new("user-removed").arg("name", name));
     Ok(())
 }
 
@@ -83,7 +83,7 @@ pub(crate) fn user_passphrase(ctx: &Context) -> Result<(), Error> {
         records::set_user_slot(tx, &me, &fingerprint)?;
         Ok(((), me.clone(), Some(slots)))
     })?;
-    eprintln!("your passphrase is changed; the old one no longer opens the bank");
+    ctx.note(Text::new("passphrase-changed"));
     Ok(())
 }
 
@@ -143,19 +143,11 @@ pub(crate) fn migrate_cmd(ctx: &Context) -> Result<(), Error> {
     let kdf = KdfParams::for_format_1()?;
     let own = Passphrase::obtain_new("your own passphrase")?;
     let m = migrate::migrate(path, user, &shared, kdf, &own)?;
-    eprintln!(
-        "migrated {} to a passphrase per user; yours is set, the shared key no longer opens it",
-        path.display()
-    );
+    ctx.note(Text::new("migrated").arg("path", path.display().to_string()));
     if !m.without_slot.is_empty() {
-        eprintln!(
-            "no passphrase yet: {}; an authorised user gives each one with `kadr bank user add NAME`",
-            m.without_slot.join(", ")
-        );
+        ctx.note(Text::new("migrated-without-passphrase").arg("names", m.without_slot.join(", ")));
     }
-    eprintln!(
-        "backups made before the migration still open with the shared key: destroy them, and make a new one with `kadr bank backup`"
-    );
-    eprintln!("audit head: entry {} {}", m.head.seq, m.head.hash);
+    ctx.note(Text::new("migrated-old-backups"));
+    ctx.note(store::audit_head(m.head.seq, &m.head.hash));
     Ok(())
 }

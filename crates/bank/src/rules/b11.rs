@@ -3,6 +3,7 @@
 //! the bank was appointed to, a candidate who is not already an employee.
 
 use crate::error::{Error, Problem};
+use crate::messages::Text;
 use crate::site::VacancyInfo;
 use crate::store::records::{Person, person_id};
 
@@ -11,13 +12,11 @@ pub fn b11_not_appointed(p: &Person) -> Option<Problem> {
     p.appointment.as_ref().map(|a| {
         Problem::new(
             "B11",
-            format!(
-                "{} was appointed to {} by order {} of {}",
-                person_id(p.id),
-                a.vacancy,
-                a.order_number,
-                a.order_date
-            ),
+            Text::new("b11-appointed")
+                .arg("person", person_id(p.id))
+                .arg("vacancy", &a.vacancy)
+                .arg("order", &a.order_number)
+                .arg("date", a.order_date.to_string()),
         )
     })
 }
@@ -29,10 +28,9 @@ pub fn b11_vacant(v: &VacancyInfo) -> Result<(), Error> {
     }
     Err(Error::refused(
         "B11",
-        format!(
-            "vacancy {} is {} on the site; there is no position to appoint to",
-            v.id, v.status
-        ),
+        Text::new("b11-vacant")
+            .arg("vacancy", &v.id)
+            .arg("status", &v.status),
     ))
 }
 
@@ -40,16 +38,15 @@ pub fn b11_vacant(v: &VacancyInfo) -> Result<(), Error> {
 /// was, if any).
 pub fn b11_not_yet_filled(v: &VacancyInfo, employee: Option<&Person>) -> Result<(), Error> {
     let Some(e) = employee else { return Ok(()) };
-    let order = e.appointment.as_ref().map_or(String::new(), |a| {
-        format!(" by order {} of {}", a.order_number, a.order_date)
-    });
+    let text = match &e.appointment {
+        Some(a) => Text::new("b11-filled")
+            .arg("order", &a.order_number)
+            .arg("date", a.order_date.to_string()),
+        None => Text::new("b11-filled-without-order"),
+    };
     Err(Error::refused(
         "B11",
-        format!(
-            "{} was appointed to {}{order}; mark it filled on the site",
-            person_id(e.id),
-            v.id
-        ),
+        text.arg("person", person_id(e.id)).arg("vacancy", &v.id),
     ))
 }
 

@@ -3,18 +3,12 @@
 //! approved list does not change (a new one is made instead).
 
 use crate::error::{Error, Problem};
+use crate::messages::Text;
 use crate::store::records::{List, list_id};
 
 /// B5: a new list names at least three persons.
 pub fn b5_list_names_three(named: usize) -> Option<Problem> {
-    (named < 3).then(|| {
-        Problem::new(
-            "B5",
-            format!(
-                "a list of candidates names at least three persons per vacant position; this one names {named}"
-            ),
-        )
-    })
+    (named < 3).then(|| Problem::new("B5", Text::new("b5-list-names-three").arg("named", named)))
 }
 
 /// B5: a list still names at least three candidates when it is approved: some may
@@ -23,10 +17,9 @@ pub fn b5_list_still_names_three(list: &List, present: usize) -> Option<Problem>
     (present < 3).then(|| {
         Problem::new(
             "B5",
-            format!(
-                "{} names {present} candidates now; a list needs at least three per vacant position",
-                list_id(list.id)
-            ),
+            Text::new("b5-list-still-names-three")
+                .arg("list", list_id(list.id))
+                .arg("present", present),
         )
     })
 }
@@ -36,12 +29,10 @@ pub fn b5_not_yet_approved(list: &List) -> Result<(), Error> {
     match &list.approval {
         Some(a) => Err(Error::refused(
             "B5",
-            format!(
-                "{} was approved on {} by {}; an approved list is immutable: make a new one",
-                list_id(list.id),
-                a.on,
-                a.by
-            ),
+            Text::new("b5-approved")
+                .arg("list", list_id(list.id))
+                .arg("on", a.on.to_string())
+                .arg("by", &a.by),
         )),
         None => Ok(()),
     }

@@ -9,20 +9,24 @@ use jiff::civil::Date;
 
 use crate::candidate;
 use crate::error::{Error, Problem};
+use crate::messages::Text;
 
 /// B6: the day an act was signed on (`what`: "approval", "order") is not after today.
 pub fn b6_not_in_future(what: &str, day: Date, today: Date) -> Option<Problem> {
     (day > today).then(|| {
         Problem::new(
             "B6",
-            format!("the {what} date {day} is in the future (today is {today})"),
+            Text::new("b6-date-in-future")
+                .arg("what", what)
+                .arg("day", day.to_string())
+                .arg("today", today.to_string()),
         )
     })
 }
 
 /// B6: a name given with `flag` holds no invisible character.
 pub fn b6_visible(flag: &str, value: &str) -> Result<(), Error> {
-    match candidate::invisible_problem(flag, value) {
+    match candidate::invisible_text(flag, value) {
         Some(p) => Err(Error::refused("B6", p)),
         None => Ok(()),
     }
@@ -35,16 +39,17 @@ pub fn b6_candidate_file(file: &Path) -> Result<String, Error> {
     if meta.len() > candidate::MAX_FILE_BYTES {
         return Err(Error::refused(
             "B6",
-            format!(
-                "{} is larger than 1 MiB: not a candidate file",
-                file.display()
-            ),
+            Text::new("b6-file-too-large").arg("file", file.display().to_string()),
         ));
     }
     let bytes =
         std::fs::read(file).map_err(|e| Error::usage(format!("{}: {e}", file.display())))?;
-    String::from_utf8(bytes)
-        .map_err(|_| Error::refused("B6", format!("{} is not UTF-8 text", file.display())))
+    String::from_utf8(bytes).map_err(|_| {
+        Error::refused(
+            "B6",
+            Text::new("b6-not-utf8").arg("file", file.display().to_string()),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use crate::eligibility;
 use crate::error::{Error, Problem};
+use crate::messages::Text;
 use crate::rules::b11::b11_not_appointed;
 use crate::site::VacancyInfo;
 use crate::store::records::{Person, person_id};
@@ -29,13 +30,11 @@ pub fn b9_category(p: &Person, v: &VacancyInfo) -> Option<Problem> {
     (p.category != v.category).then(|| {
         Problem::new(
             "B9",
-            format!(
-                "{} is recommended for category {}, vacancy {} is of category {}",
-                person_id(p.id),
-                p.category,
-                v.id,
-                v.category
-            ),
+            Text::new("b9-category")
+                .arg("person", person_id(p.id))
+                .arg("category", &p.category)
+                .arg("vacancy", &v.id)
+                .arg("vacancy_category", &v.category),
         )
     })
 }
@@ -45,11 +44,10 @@ pub fn b9_within_a_year(p: &Person, day: Date) -> Option<Problem> {
     (!eligibility::within_a_year(p.competition_date, day)).then(|| {
         Problem::new(
             "B9",
-            format!(
-                "{} passed the competition on {}, not within the year before {day}",
-                person_id(p.id),
-                p.competition_date
-            ),
+            Text::new("b9-within-a-year")
+                .arg("person", person_id(p.id))
+                .arg("date", p.competition_date.to_string())
+                .arg("day", day.to_string()),
         )
     })
 }
@@ -61,10 +59,9 @@ pub fn b9_vacant(v: &VacancyInfo) -> Result<(), Error> {
     }
     Err(Error::refused(
         "B9",
-        format!(
-            "vacancy {} is {}; a list is for a vacant position",
-            v.id, v.status
-        ),
+        Text::new("b9-vacant")
+            .arg("vacancy", &v.id)
+            .arg("status", &v.status),
     ))
 }
 

@@ -5,6 +5,7 @@
 
 use crate::error::Error;
 use crate::key::Passphrase;
+use crate::messages::Text;
 
 /// K20: the operator's passphrase is their own, not the first one `set_by` gave them
 /// (`set_by`: who set it, while it is still the first); setting their own is allowed.
@@ -12,9 +13,7 @@ pub fn k20_own_passphrase(set_by: Option<&str>, action: &str) -> Result<(), Erro
     match set_by {
         Some(by) if action != "user passphrase" => Err(Error::refused(
             "K20",
-            format!(
-                "your passphrase was set by {by}, who knows it: set your own first with `kadr bank user passphrase`"
-            ),
+            Text::new("k20-own-passphrase").arg("by", by),
         )),
         _ => Ok(()),
     }
@@ -26,7 +25,7 @@ pub fn k20_not_yet_authorised(name: &str, slot: &Option<Option<String>>) -> Resu
     if let Some(Some(_)) = slot {
         return Err(Error::refused(
             "K20",
-            format!("{name:?} is already an authorised user"),
+            Text::new("k20-already-authorised").arg("name", format!("{name:?}")),
         ));
     }
     Ok(())
@@ -37,7 +36,7 @@ pub fn k20_first_passphrase_not_own(first: &Passphrase, own: &Passphrase) -> Res
     if first.same_as(own) {
         return Err(Error::refused(
             "K20",
-            "a colleague's first passphrase may not be your own",
+            Text::new("k20-first-passphrase-not-own"),
         ));
     }
     Ok(())
@@ -46,10 +45,7 @@ pub fn k20_first_passphrase_not_own(first: &Passphrase, own: &Passphrase) -> Res
 /// K20: a new passphrase is not the one the user has.
 pub fn k20_new_passphrase(new: &Passphrase, old: &Passphrase) -> Result<(), Error> {
     if new.same_as(old) {
-        return Err(Error::refused(
-            "K20",
-            "the new passphrase is the one you have: choose another",
-        ));
+        return Err(Error::refused("K20", Text::new("k20-new-passphrase")));
     }
     Ok(())
 }

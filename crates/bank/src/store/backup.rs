@@ -18,6 +18,7 @@ use crate::audit;
 use crate::error::Error;
 use crate::head::{Head, Mark};
 use crate::key::Passphrase;
+use crate::messages::Text;
 use crate::store::files::{self, Paths};
 use crate::store::{Store, read_salt};
 
@@ -40,7 +41,7 @@ impl Store {
                 if fs::symlink_metadata(file).is_ok() {
                     return Err(Error::refused(
                         "K19",
-                        format!("{} exists; add --force to replace it", file.display()),
+                        Text::new("k19-backup-exists").arg("file", file.display().to_string()),
                     ));
                 }
             }
@@ -150,10 +151,7 @@ pub fn restore(
             if fs::symlink_metadata(file).is_ok() {
                 return Err(Error::refused(
                     "K19",
-                    format!(
-                        "{} exists; restoring would replace it: add --force if that is what you want",
-                        file.display()
-                    ),
+                    Text::new("k19-restore-exists").arg("file", file.display().to_string()),
                 ));
             }
         }

@@ -22,6 +22,7 @@ use crate::error::Error;
 use crate::head::Head;
 use crate::key::{KdfParams, Passphrase, RawKey, Salt};
 use crate::keys::{KeySlots, Slot};
+use crate::messages::Text;
 use crate::state::State;
 use crate::store::files::{self, Paths};
 use crate::store::{
@@ -57,21 +58,16 @@ pub fn migrate(
         )));
     }
     if own.same_as(shared) {
-        return Err(Error::refused(
-            "K20",
-            "your own passphrase may not be the shared key: everyone who had the store knows it",
-        ));
+        return Err(Error::refused("K20", Text::new("k20-own-not-shared")));
     }
-    let old_salt: Salt = read_salt(path)?.ok_or_else(|| Error::refused("B12", super::WRONG_KEY))?;
+    let old_salt: Salt = read_salt(path)?.ok_or_else(super::wrong_key)?;
     let old_key = RawKey::derive(shared, &old_salt, kdf)?;
     let old = connect(path, &old_key, &old_salt, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     check_format(&old, path, FORMAT_1)?;
     if !records::is_user(&old, user)? {
         return Err(Error::refused(
             "K20",
-            format!(
-                "{user:?} is not an authorised user of this bank; an authorised user migrates it"
-            ),
+            Text::new("k20-migrated-by-a-user").arg("user", format!("{user:?}")),
         ));
     }
     // A broken store is not carried over as if it were whole.

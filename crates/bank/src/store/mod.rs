@@ -38,6 +38,7 @@ use crate::error::Error;
 use crate::head::{Head, Mark};
 use crate::key::{FLOOR_APPLIES, KdfParams, Passphrase, RawKey, SALT_LEN, Salt, random_bytes};
 use crate::keys::{KeySlots, Slot};
+use crate::messages::{MessageLang, Text};
 use crate::site::Site;
 use crate::state::State;
 pub use files::{FILE_GRANULE, Paths};
@@ -65,6 +66,11 @@ const SCHEMA: &str = include_str!("schema.sql");
 /// it does not say which, so that it tells a guesser nothing.
 pub const WRONG_KEY: &str = "wrong key or not a kadr bank";
 
+/// The refusal of a key that does not open the store (B12): [`WRONG_KEY`].
+pub(crate) fn wrong_key() -> Error {
+    Error::refused("B12", Text::new("b12-wrong-key"))
+}
+
 /// An open store and the operator it authenticated.
 pub struct Store {
     conn: Connection,
@@ -73,6 +79,8 @@ pub struct Store {
     key: RawKey,
     slots: KeySlots,
     user: String,
+    /// The language of the notes the store prints (the audit head).
+    lang: MessageLang,
 }
 
 /// Checks a path that will hold a store, a backup or an export of personal data:
@@ -87,11 +95,9 @@ pub fn check_path(path: &Path, site: &dyn Site, store_file: bool) -> Result<(), 
     if let Some(root) = site.site_root_containing(path) {
         return Err(Error::refused(
             "B12",
-            format!(
-                "{} lies inside the site root {}: personal data must never be where the site is built from; keep the bank outside it",
-                path.display(),
-                root.display()
-            ),
+            Text::new("b12-inside-site")
+                .arg("path", path.display().to_string())
+                .arg("root", root.display().to_string()),
         ));
     }
     Ok(())
@@ -132,7 +138,7 @@ pub fn format_of(paths: &Paths) -> Result<Format, Error> {
     }
     check_private(&paths.db, &meta)?;
     let Some(salt) = read_salt(&paths.db)? else {
-        return Err(Error::refused("B12", WRONG_KEY));
+        return Err(wrong_key());
     };
     let has_keys = fs::symlink_metadata(&paths.keys).is_ok();
     if salt.starts_with(&STORE_MAGIC) {
@@ -154,7 +160,7 @@ pub fn format_of(paths: &Paths) -> Result<Format, Error> {
         && meta.len() % FILE_GRANULE as u64 == 0
         && salt != *b"SQLite format 3\0";
     if !format_1_shape {
-        return Err(Error::refused("B12", WRONG_KEY));
+        return Err(wrong_key());
     }
     if has_keys {
         return Err(Error::refused(
@@ -182,28 +188,27 @@ pub fn shared_key_refusal(path: &Path) -> Error {
 
 impl Store {
     /// Creates a new store at `path` (whose files must not exist) with `admin` as its
-    /// first authorised user (K20), whose passphrase `pass` opens it.
+    /// first authorised user (K20), whose passphrase `pass` opens it; its notes are in
+    /// `lang`.
     pub fn create(
         path: &Path,
         admin: &str,
         pass: &Passphrase,
         kdf: KdfParams,
         retention_months: u32,
+        lang: MessageLang,
     ) -> Result<Store, Error> {
         let paths = Paths::of(path);
         for file in paths.all() {
             if fs::symlink_metadata(file).is_ok() {
                 return Err(Error::refused(
                     "K19",
-                    format!(
-                        "{} already exists; `kadr bank init` never overwrites a store",
-                        file.display()
-                    ),
+                    Text::new("k19-init-exists").arg("file", file.display().to_string()),
                 ));
             }
         }
         files::create_private_file(&paths.db)?;
-        match Store::initialise(&paths, admin, pass, kdf, retention_months) {
+        match Store::initialise(&paths, admin, pass, kdf, retention_months, lang) {
             Ok(store) => Ok(store),
             Err(e) => {
                 // Leave no half-made store behind.
@@ -222,6 +227,7 @@ impl Store {
         pass: &Passphrase,
         kdf: KdfParams,
         retention_months: u32,
+        lang: MessageLang,
     ) -> Result<Store, Error> {
         let salt = new_store_salt()?;
         let key = RawKey::random()?;
@@ -235,6 +241,7 @@ impl Store {
             key,
             slots,
             user: admin.to_string(),
+            lang,
         };
         let tx = store
             .conn
@@ -256,7 +263,7 @@ impl Store {
                 "the new store does not carry its salt in its header; nothing was created".into(),
             ));
         }
-        report_head(&entry);
+        store.report_head(&entry);
         Ok(store)
     }
 
@@ -282,7 +289,7 @@ impl Store {
             return Err(shared_key_refusal(path));
         }
         let Some(salt) = read_salt(&paths.db)? else {
-            return Err(Error::refused("B12", WRONG_KEY));
+            return Err(wrong_key());
         };
         let slots = KeySlots::read(&paths.keys)?.ok_or_else(|| {
             Error::refused(
@@ -302,9 +309,7 @@ impl Store {
         }
         let slot = slots.slot(user).ok_or_else(|| not_a_user(user))?;
         slot.kdf.check_recorded(user, FLOOR_APPLIES)?;
-        let key = slot
-            .unwrap_key(pass, &salt)?
-            .ok_or_else(|| Error::refused("B12", WRONG_KEY))?;
+        let key = slot.unwrap_key(pass, &salt)?.ok_or_else(wrong_key)?;
         let fingerprint = slot.fingerprint(&salt);
         let conn = connect(&paths.db, &key, &salt, flags)?;
         check_format(&conn, path, FORMAT_VERSION)?;
@@ -315,6 +320,7 @@ impl Store {
             key,
             slots,
             user: user.to_string(),
+            lang: MessageLang::default(),
         };
         match records::user_slot(&store.conn, user)? {
             Some(Some(recorded)) if recorded == fingerprint => Ok(store),
@@ -322,13 +328,10 @@ impl Store {
                 let e = Error::refused(
                     "K20",
                     match found {
-                        None => format!(
-                            "{user:?} has a key slot but is not an authorised user of this bank: the slot was made outside kadr"
-                        ),
-                        _ => format!(
-                            "the key slot of {user:?} is not the one this bank recorded for them: it was made or changed outside kadr"
-                        ),
-                    },
+                        None => Text::new("k20-slot-of-no-user"),
+                        _ => Text::new("k20-slot-not-recorded"),
+                    }
+                    .arg("user", format!("{user:?}")),
                 );
                 if flags.contains(OpenFlags::SQLITE_OPEN_READ_WRITE) {
                     let _ = store.record("open", user, &e.outcome());
@@ -336,6 +339,16 @@ impl Store {
                 Err(e)
             }
         }
+    }
+
+    /// Prints the notes of what follows in `lang`.
+    pub fn speak(&mut self, lang: MessageLang) {
+        self.lang = lang;
+    }
+
+    /// Prints the new head of the audit log, to be written down or witnessed (K26).
+    fn report_head(&self, entry: &Entry) {
+        eprintln!("{}", audit_head(entry.seq, &entry.hash).in_lang(self.lang));
     }
 
     pub fn paths(&self) -> &Paths {
@@ -482,10 +495,13 @@ impl Store {
                 tx.commit().map_err(Error::from)
             });
         match result {
-            Ok(()) => report_head(entry),
+            Ok(()) => self.report_head(entry),
             Err(e) => eprintln!(
-                "note: the head file could not be moved on to entry {} ({e}); the next command settles it",
-                entry.seq
+                "{}",
+                Text::new("head-not-moved")
+                    .arg("seq", entry.seq.to_string())
+                    .arg("detail", e.in_lang(self.lang))
+                    .in_lang(self.lang)
             ),
         }
     }
@@ -514,14 +530,11 @@ impl Store {
 /// from. A bank changed outside kadr is not acted on, so that no new entry can hide
 /// the change behind it (K26).
 fn settled(tx: &Transaction) -> Result<(State, Mark), Error> {
-    let last = audit::last(tx)?
-        .ok_or_else(|| Error::refused("K26", "the audit log is empty: the bank is damaged"))?;
+    let last =
+        audit::last(tx)?.ok_or_else(|| Error::refused("K26", Text::new("k26-audit-log-empty")))?;
     let before = State::read(tx)?;
     if last.state.as_deref() != Some(before.digest().as_str()) {
-        return Err(Error::refused(
-            "K26",
-            "the bank is not what its last audit entry says: it was changed outside kadr; `kadr bank audit --verify` names what changed, `kadr bank restore` puts a verified backup back",
-        ));
+        return Err(Error::refused("K26", Text::new("k26-changed-outside-kadr")));
     }
     Ok((before, last.mark()))
 }
@@ -568,17 +581,17 @@ fn write_head(
     .write(&paths.head)
 }
 
-/// Prints the new head of the audit log, to be written down or witnessed (K26).
-fn report_head(entry: &Entry) {
-    eprintln!("audit head: entry {} {}", entry.seq, entry.hash);
+/// `audit head: entry 6 …`, the line a user writes down.
+pub(crate) fn audit_head(seq: impl std::fmt::Display, hash: &str) -> Text {
+    Text::new("audit-head")
+        .arg("seq", seq.to_string())
+        .arg("hash", hash)
 }
 
 fn not_a_user(user: &str) -> Error {
     Error::refused(
         "K20",
-        format!(
-            "{user:?} is not an authorised user of this bank (it has no key slot for them); an authorised user can add them with `kadr bank user add`"
-        ),
+        Text::new("k20-not-a-user").arg("user", format!("{user:?}")),
     )
 }
 
@@ -592,7 +605,7 @@ pub(crate) fn check_format(conn: &Connection, path: &Path, version: &str) -> Res
         Ok(f) if f == "kadr-bank" => {}
         // A wrong key reads as "file is not a database"; a foreign database as a
         // missing table: the operator is told the same in both cases.
-        _ => return Err(Error::refused("B12", WRONG_KEY)),
+        _ => return Err(wrong_key()),
     }
     let found = records::meta(conn, "version")?;
     if found.as_deref() != Some(version) {
@@ -652,9 +665,7 @@ pub fn open_raw(path: &Path, user: &str, pass: &Passphrase) -> Result<Connection
     let paths = Paths::of(path);
     let slots = KeySlots::read(&paths.keys)?.ok_or_else(|| not_a_user(user))?;
     let slot = slots.slot(user).ok_or_else(|| not_a_user(user))?;
-    let key = slot
-        .unwrap_key(pass, &slots.store)?
-        .ok_or_else(|| Error::refused("B12", WRONG_KEY))?;
+    let key = slot.unwrap_key(pass, &slots.store)?.ok_or_else(wrong_key)?;
     connect(path, &key, &slots.store, OpenFlags::SQLITE_OPEN_READ_WRITE)
 }
 
@@ -679,11 +690,9 @@ pub(crate) fn check_private(path: &Path, meta: &fs::Metadata) -> Result<(), Erro
         if mode & 0o077 != 0 {
             return Err(Error::refused(
                 "B12",
-                format!(
-                    "{} may be read by other users of this computer (mode {mode:o}); make it private with `chmod 600 {}`",
-                    path.display(),
-                    path.display()
-                ),
+                Text::new("b12-not-private")
+                    .arg("path", path.display().to_string())
+                    .arg("mode", format!("{mode:o}")),
             ));
         }
     }
@@ -727,7 +736,15 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn new_store(path: &Path) -> Store {
-        Store::create(path, "aliya", &pass("the right key"), FAST, 12).unwrap()
+        Store::create(
+            path,
+            "aliya",
+            &pass("the right key"),
+            FAST,
+            12,
+            MessageLang::En,
+        )
+        .unwrap()
     }
 
     #[test]

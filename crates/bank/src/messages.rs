@@ -1,0 +1,169 @@
+//! The text of the bank's messages in English, Kazakh and Russian (`kadr bank --lang`,
+//! `KADR_LANG`), from the FTL files beside this module, compiled into the binary. A
+//! message is a [`Text`]: an id of these files and its arguments (what a user typed, an
+//! id, a date), formatted when it is printed. Text not yet in the files is kept as
+//! written and printed so in every language.
+
+use std::sync::OnceLock;
+
+use clap::ValueEnum;
+pub use kadr_i18n::Arg;
+use kadr_i18n::Bundle;
+
+const EN: &str = include_str!("messages/en.ftl");
+const KK: &str = include_str!("messages/kk.ftl");
+const RU: &str = include_str!("messages/ru.ftl");
+
+/// The language of the bank's messages.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MessageLang {
+    #[default]
+    En,
+    Kk,
+    Ru,
+}
+
+/// One message: an id of the FTL files with its arguments, or text not in them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    Message {
+        id: &'static str,
+        args: Vec<(&'static str, Arg)>,
+    },
+    Verbatim(String),
+}
+
+// Arguments are text or integers, which compare as equals do.
+impl Eq for Text {}
+
+impl Text {
+    pub fn new(id: &'static str) -> Text {
+        Text::Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message with argument `name` set to `value`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Text {
+        if let Text::Message { args, .. } = &mut self {
+            args.push((name, value.into()));
+        }
+        self
+    }
+
+    /// The message in `lang`, or in English where a translation lacks it.
+    pub fn in_lang(&self, lang: MessageLang) -> String {
+        match self {
+            Text::Verbatim(text) => text.clone(),
+            Text::Message { id, args } => bundle(lang)
+                .format(id, args)
+                .or_else(|| bundle(MessageLang::En).format(id, args))
+                .unwrap_or_else(|| id.to_string()),
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::Verbatim(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::Verbatim(text.to_string())
+    }
+}
+
+fn bundle(lang: MessageLang) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (slot, tag, ftl) = match lang {
+        MessageLang::En => (&BUNDLES[0], "en", EN),
+        MessageLang::Kk => (&BUNDLES[1], "kk", KK),
+        MessageLang::Ru => (&BUNDLES[2], "ru", RU),
+    };
+    slot.get_or_init(|| embedded(tag, ftl))
+}
+
+fn embedded(lang: &str, ftl: &str) -> Bundle {
+    // The FTL files are part of the binary and tested below; an error here is a bug in
+    // kadr, and an empty bundle still prints message ids rather than failing.
+    Bundle::new(lang, &[(format!("{lang}.ftl"), ftl.to_string())]).unwrap_or_else(|_| {
+        Bundle::new(lang, &[]).unwrap_or_else(|_| unreachable!("an empty bundle always builds"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_message_files_parse() {
+        for (lang, ftl) in [("en", EN), ("kk", KK), ("ru", RU)] {
+            if let Err(errors) = Bundle::new(lang, &[(lang.into(), ftl.into())]) {
+                panic!("{lang}.ftl: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn kazakh_and_russian_translate_every_english_message() {
+        let en = Bundle::message_ids(EN);
+        assert!(!en.is_empty());
+        for (lang, ftl) in [("kk", KK), ("ru", RU)] {
+            let ids = Bundle::message_ids(ftl);
+            let missing: Vec<_> = en.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<_> = ids.iter().filter(|id| !en.contains(id)).collect();
+            assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang}.ftl has unknown {extra:?}");
+        }
+    }
+
+    /// The ids of the messages the crate's sources make with `Text::new`.
+    fn ids_in_sources(dir: &std::path::Path, ids: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("the crate's sources") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                ids_in_sources(&path, ids);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                for rest in text.split("Text::new(\"").skip(1) {
+                    if let Some((id, _)) = rest.split_once('"') {
+                        ids.push(id.to_string());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_the_english_file() {
+        let mut used = Vec::new();
+        ids_in_sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut used,
+        );
+        assert!(used.len() > 50, "{used:?}");
+        let en = Bundle::message_ids(EN);
+        let missing: Vec<_> = used.iter().filter(|id| !en.contains(id)).collect();
+        assert!(missing.is_empty(), "en.ftl lacks {missing:?}");
+    }
+
+    #[test]
+    fn a_message_is_formatted_in_the_language_asked_for() {
+        let text = Text::new("refused").arg("rule", "B5").arg("message", "…");
+        assert_eq!(text.in_lang(MessageLang::En), "refused (rule B5): …");
+        assert_eq!(
+            text.in_lang(MessageLang::Kk),
+            "бас тартылды (B5 ережесі): …"
+        );
+        assert_eq!(text.in_lang(MessageLang::Ru), "отказано (правило B5): …");
+    }
+
+    #[test]
+    fn text_not_in_the_files_is_printed_as_written_in_every_language() {
+        let text = Text::from("as written");
+        assert_eq!(text.in_lang(MessageLang::Kk), "as written");
+    }
+}

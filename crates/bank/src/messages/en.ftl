@@ -1,0 +1,127 @@
+# The bank's messages in English. Every message here must also be in kk.ftl and
+# ru.ftl (a unit test checks). What a user typed, ids and dates are arguments.
+
+## Labels
+
+refused = refused (rule { $rule }): { $message }
+error = error: { $message }
+
+## B5: a list of at least three candidates per vacant position
+
+b5-list-names-three = a list of candidates names at least three persons per vacant position; this one names { $named }
+b5-list-still-names-three = { $list } names { $present } candidates now; a list needs at least three per vacant position
+b5-approved = { $list } was approved on { $on } by { $by }; an approved list is immutable: make a new one
+
+## B6: complete and accurate data
+
+b6-date-in-future = the { $what } date { $day } is in the future (today is { $today })
+b6-file-too-large = { $file } is larger than 1 MiB: not a candidate file
+b6-not-utf8 = { $file } is not UTF-8 text
+
+## B9: appointment without a new competition within a year
+
+b9-category = { $person } is recommended for category { $category }, vacancy { $vacancy } is of category { $vacancy_category }
+b9-within-a-year = { $person } passed the competition on { $date }, not within the year before { $day }
+b9-vacant = vacancy { $vacancy } is { $status }; a list is for a vacant position
+
+## B11: appointment
+
+b11-appointed = { $person } was appointed to { $vacancy } by order { $order } of { $date }
+b11-vacant = vacancy { $vacancy } is { $status } on the site; there is no position to appoint to
+b11-filled = { $person } was appointed to { $vacancy } by order { $order } of { $date }; mark it filled on the site
+b11-filled-without-order = { $person } was appointed to { $vacancy }; mark it filled on the site
+
+## K20: named users, each with a passphrase of their own
+
+k20-own-passphrase = your passphrase was set by { $by }, who knows it: set your own first with `kadr bank user passphrase`
+k20-already-authorised = { $name } is already an authorised user
+k20-first-passphrase-not-own = a colleague's first passphrase may not be your own
+k20-new-passphrase = the new passphrase is the one you have: choose another
+
+## The store: B12 (protected, outside the site), K19 (copies), K20, K26 (integrity)
+
+b12-wrong-key = wrong key or not a kadr bank
+b12-inside-site = { $path } lies inside the site root { $root }: personal data must never be where the site is built from; keep the bank outside it
+b12-not-private = { $path } may be read by other users of this computer (mode { $mode }); make it private with `chmod 600 { $path }`
+k19-init-exists = { $file } already exists; `kadr bank init` never overwrites a store
+k19-backup-exists = { $file } exists; add --force to replace it
+k19-restore-exists = { $file } exists; restoring would replace it: add --force if that is what you want
+k20-not-a-user = { $user } is not an authorised user of this bank (it has no key slot for them); an authorised user can add them with `kadr bank user add`
+k20-slot-of-no-user = { $user } has a key slot but is not an authorised user of this bank: the slot was made outside kadr
+k20-slot-not-recorded = the key slot of { $user } is not the one this bank recorded for them: it was made or changed outside kadr
+k20-own-not-shared = your own passphrase may not be the shared key: everyone who had the store knows it
+k20-migrated-by-a-user = { $user } is not an authorised user of this bank; an authorised user migrates it
+k26-audit-log-empty = the audit log is empty: the bank is damaged
+k26-changed-outside-kadr = the bank is not what its last audit entry says: it was changed outside kadr; `kadr bank audit --verify` names what changed, `kadr bank restore` puts a verified backup back
+
+## What the commands print for the operator (standard error)
+
+audit-head = audit head: entry { $seq } { $hash }
+head-not-moved = note: the head file could not be moved on to entry { $seq } ({ $detail }); the next command settles it
+init-done = created the bank { $path } with { $admin } as its first authorised user; the passphrase is { $admin }'s own: never share it, add each colleague with `kadr bank user add`
+user-added = { $name } may now use the bank with the passphrase you gave; before anything else they must set their own with `kadr bank user passphrase`
+user-removed = { $name } may no longer use the bank: their key slot is removed
+passphrase-changed = your passphrase is changed; the old one no longer opens the bank
+migrated = migrated { $path } to a passphrase per user; yours is set, the shared key no longer opens it
+migrated-without-passphrase = no passphrase yet: { $names }; an authorised user gives each one with `kadr bank user add NAME`
+migrated-old-backups = backups made before the migration still open with the shared key: destroy them, and make a new one with `kadr bank backup`
+note-not-a-site = note: --root is not a site root: the candidate's unit and category are not checked against a site
+none = none
+eligible-for = eligible for { $vacancy } (category { $category }) on { $day }: { $count }
+appointed = appointed { $candidate } to { $vacancy }: now an employee record, removed from every list not yet approved; mark the vacancy filled on the site:
+purged = purged { $count } candidates whose retention period had ended (R9)
+backup-written = wrote an encrypted copy to { $file } (with its -keys and -head files beside it); check it with `kadr bank verify`
+nothing-recorded = nothing was recorded in the bank: it fails its integrity check
+list-approved = approved { $list } ({ $count } candidates) on { $on }; it can no longer change
+
+## A candidate file: B2 (unit), B3 (competition), B4 (indicator), B6, C-score
+
+field-required = `{ $field }` is required
+field-empty = `{ $field }` is empty
+field-not-a-date = `{ $field }`: `{ $text }` is not a date (YYYY-MM-DD)
+field-in-future = `{ $field }` ({ $day }) is in the future (today is { $today })
+b6-file-unreadable = the candidate file cannot be read: { $detail }
+b2-not-a-unit-id = unit `{ $unit }` is not a unit id (lower-case a–z, 0–9 and '-')
+b2-unit-not-of-site = unit `{ $unit }` is not a unit of the site (content/units/): the site has { $none ->
+    [none] none
+   *[some] { $names }
+}
+b6-age = `birth_date` { $birth_date }: the candidate would be { $age } years old on { $today }; a candidate for service is between { $min } and { $max }
+b6-education-required = `education` is required, in both languages: {"{"}kk: "…", ru: "…"{"}"}
+b6-category-not-of-site = category `{ $category }` is not a category of the site (content/categories.yaml): the site has { $none ->
+    [none] none
+   *[some] { $names }
+}
+b3-competition-required = `competition` is required: the commission decision the candidate passed, {"{"}decision: "№ …", date: YYYY-MM-DD{"}"}
+b3-decision-required = `competition.decision` is required: the number of the commission's decision
+b6-competition-before-birth = competition.date is not after birth_date
+b6-incomplete = the record is incomplete
+b6-invisible = { $field } contains an invisible character ({ $char }), which disguises a name in lists and forms; type it again without it
+b6-not-a-name = `{ $field }` is not a name (letters, spaces, hyphens; at most 100)
+b4-indicator-required = `indicator` is required: the competitiveness indicator, or `score:` with its components
+b4-indicator-range = `indicator` is { $indicator }; it ranges from 0 to { $max }
+c-score-disagrees = `indicator` is { $indicator }, but its `score` components give { $computed }
+b6-category-cyrillic = category `{ $category }` contains a Cyrillic letter; codes are written in Latin letters (C-2, not С-2)
+b6-not-a-category-code = category `{ $category }` is not a category code (Latin letters, digits and '-')
+c-score-needs = score: the { $formula } formula needs `{ $name }`
+c-score-range = score: `{ $name }` is { $value }, but it ranges from 0 to { $max }
+c-score-unused = score: the { $formula } formula ({ $text }) has no `{ $name }` component
+
+## Usage: what the command line lacks
+
+usage-no-bank = name the store with --bank PATH or KADR_BANK
+usage-no-user = name yourself with --user NAME or KADR_BANK_USER (K20: every access names its user)
+usage-not-a-vacancy-id = { $id } is not a vacancy id
+usage-site-unreadable = cannot load the site (--root): { $detail }
+usage-no-such-vacancy = the site has no vacancy { $id } (is --root the right site?)
+usage-not-a-list-id = { $id } is not a list id (list-0001)
+usage-no-such-list = there is no list { $id } in the bank
+usage-no-such-candidate = there is no candidate { $id } in the bank
+usage-approved-by = --by names who approved the list: "position, rank, full name"
+
+## Passphrases (K20, B12)
+
+passphrase-empty = an empty passphrase: set { $env } or type it
+b12-passphrase-too-short = a bank passphrase needs at least { $min } characters
+passphrase-no-terminal = no passphrase: set { $env } (or { $new_env } for a new one) or run in a terminal ({ $detail })
+passphrases-differ = the two passphrases differ; nothing was changed
