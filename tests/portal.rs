@@ -229,47 +229,32 @@ fn vacancies_json_meets_its_published_schema_and_says_what_the_page_says() {
 
 #[test]
 fn a_generated_site_of_every_shape_meets_the_schema() {
-    let dir = tempfile_dir("kadr-portal-generated");
+    // A scratch folder that goes with the site; the generated site is written inside it.
+    let scratch = Site::new();
+    let dir = scratch.path("generated");
+    let dir = dir.to_str().unwrap();
+    let today = common::TODAY;
     kadr(&[
         "generate-site",
         "--vacancies",
         "300",
         "--out",
-        dir.to_str().unwrap(),
+        dir,
         "--today",
-        "2026-11-27",
+        today,
     ])
     .assert_code(0);
-    let out = dir.join("public");
-    kadr(&[
-        "build",
-        "--root",
-        dir.to_str().unwrap(),
-        "--today",
-        "2026-11-27",
-        "--out",
-        out.to_str().unwrap(),
-    ])
-    .assert_code(0);
-    let checked = validate_vacancies_json(&out);
+    let out = format!("{dir}/public");
+    kadr(&["build", "--root", dir, "--today", today, "--out", &out]).assert_code(0);
+    let checked = validate_vacancies_json(Path::new(&out));
     assert!(checked >= 10, "{checked}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn tempfile_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-/// The values of `attribute="…"` in `html`.
-fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
-    let needle = format!(" {attribute}=\"");
-    html.match_indices(&needle)
-        .map(|(i, _)| {
-            let rest = &html[i + needle.len()..];
-            &rest[..rest.find('"').unwrap()]
-        })
+/// The values of `attribute` in the start tags of `html`.
+fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
+    common::tags(html)
+        .iter()
+        .filter_map(|t| t.attr(attribute).map(str::to_string))
         .collect()
 }
 

@@ -343,22 +343,8 @@ mod tests {
 
     fn person(id: i64, surname: &str) -> Person {
         Person {
-            id,
-            unit: "dp-astana".into(),
             surname: surname.into(),
-            name: "Ержан".into(),
-            patronymic: Some("Маратұлы".into()),
-            birth_date: date(1990, 1, 1),
-            iin: "900101300017".into(),
-            education_kk: "2012, ҚазҰУ, заңгер".into(),
-            education_ru: "2012, КазНУ, юрист".into(),
-            category: "C-3".into(),
-            decision: "№ 14".into(),
-            competition_date: date(2026, 10, 15),
-            indicator: 87.5,
-            formula: None,
-            components: None,
-            appointment: None,
+            ..crate::rules::fixture::candidate(id)
         }
     }
 

@@ -83,15 +83,7 @@ fn bundle(lang: MessageLang) -> &'static Bundle {
         MessageLang::Kk => (&BUNDLES[1], "kk", KK),
         MessageLang::Ru => (&BUNDLES[2], "ru", RU),
     };
-    slot.get_or_init(|| embedded(tag, ftl))
-}
-
-fn embedded(lang: &str, ftl: &str) -> Bundle {
-    // The FTL files are part of the binary and tested below; an error here is a bug in
-    // kadr, and an empty bundle still prints message ids rather than failing.
-    Bundle::new(lang, &[(format!("{lang}.ftl"), ftl.to_string())]).unwrap_or_else(|_| {
-        Bundle::new(lang, &[]).unwrap_or_else(|_| unreachable!("an empty bundle always builds"))
-    })
+    slot.get_or_init(|| Bundle::embedded(tag, ftl))
 }
 
 #[cfg(test)]

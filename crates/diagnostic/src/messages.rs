@@ -25,18 +25,18 @@ pub struct Messages {
 
 impl Messages {
     pub fn new(lang: MessageLang) -> Messages {
-        let english = || embedded("en", EN);
+        let english = || Bundle::embedded("en", EN);
         match lang {
             MessageLang::En => Messages {
                 primary: english(),
                 english: None,
             },
             MessageLang::Kk => Messages {
-                primary: embedded("kk", KK),
+                primary: Bundle::embedded("kk", KK),
                 english: Some(english()),
             },
             MessageLang::Ru => Messages {
-                primary: embedded("ru", RU),
+                primary: Bundle::embedded("ru", RU),
                 english: Some(english()),
             },
         }
@@ -63,14 +63,6 @@ impl Messages {
             .format(id, &message.args)
             .or_else(|| self.english.as_ref()?.format(id, &message.args))
     }
-}
-
-fn embedded(lang: &str, ftl: &str) -> Bundle {
-    // The FTL files are part of the binary and tested below; an error here is a bug in
-    // kadr, and an empty bundle still prints message ids rather than failing.
-    Bundle::new(lang, &[(format!("{lang}.ftl"), ftl.to_string())]).unwrap_or_else(|_| {
-        Bundle::new(lang, &[]).unwrap_or_else(|_| unreachable!("an empty bundle always builds"))
-    })
 }
 
 #[cfg(test)]

@@ -69,6 +69,15 @@ impl Bundle {
         Bundle::layered(lang, sources, &[])
     }
 
+    /// A bundle of kadr's own messages, compiled into the binary (`lang.ftl`). Those
+    /// files are tested where they live; should one fail to parse, the bundle is empty
+    /// and prints message ids rather than failing.
+    pub fn embedded(lang: &str, ftl: &str) -> Bundle {
+        Bundle::new(lang, &[(format!("{lang}.ftl"), ftl.to_string())]).unwrap_or_else(|_| {
+            Bundle::new(lang, &[]).unwrap_or_else(|_| unreachable!("an empty bundle always builds"))
+        })
+    }
+
     /// Builds a bundle from `base` sources, in which a message may be defined once, and
     /// `overrides`, whose messages replace those of the same id (a site's own UI strings
     /// over kadr's built-in ones).

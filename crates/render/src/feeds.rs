@@ -1,13 +1,14 @@
 //! Files whose format a standard fixes: the Atom feed (RFC 4287), `vacancies.json`,
 //! the sitemap with hreflang alternates, and the root redirect.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use crate::dates::long_date;
 use crate::filters::{Filter, filters};
-use crate::views::{Index, Shown, salary_text, summary};
+use crate::views::{Index, RequirementView, Shown, salary_text, summary};
 use crate::{Page, UiStrings};
 use kadr_markdown::to_html;
 use kadr_model::Lang;
@@ -217,23 +218,33 @@ struct JsonSalary {
 struct JsonRequirements<'a> {
     id: &'a str,
     source: &'a str,
-    education_html: String,
-    experience_html: String,
-    other_html: Option<String>,
+    education_html: &'a str,
+    experience_html: &'a str,
+    other_html: Option<&'a str>,
 }
 
 /// `vacancies.json`: the open vacancies of one language, for other systems.
-pub fn json(index: &Index, lang: Lang, shown: &[Shown], ui: &UiStrings) -> Page {
+///
+/// The requirement records' texts come from `requirements` (their views, rendered once
+/// per language for the pages).
+pub fn json(
+    index: &Index,
+    lang: Lang,
+    shown: &[Shown],
+    ui: &UiStrings,
+    requirements: &HashMap<&str, RequirementView>,
+) -> Page {
     let other = lang.other();
     let vacancies = shown
         .iter()
         .filter(|s| s.is_open())
-        .map(|s| {
+        .filter_map(|s| {
             let v = s.vacancy;
-            let (unit, r) = (s.unit, s.requirement);
+            let unit = s.unit;
+            let r = requirements.get(s.requirement.id.value.as_str())?;
             let contacts = v.contacts.as_ref().unwrap_or(&unit.contacts);
             let dir = index.vacancy_dir(lang, &v.id);
-            JsonVacancy {
+            Some(JsonVacancy {
                 id: &v.id,
                 url: index.absolute(&dir),
                 embed_url: index.absolute(&format!("{dir}embed.html")),
@@ -277,25 +288,22 @@ pub fn json(index: &Index, lang: Lang, shown: &[Shown], ui: &UiStrings) -> Page 
                 duties_html: to_html(v.duties.get(lang)),
                 requirements: JsonRequirements {
                     id: &r.id,
-                    source: r.source.get(lang),
-                    education_html: to_html(r.education.get(lang)),
-                    experience_html: to_html(r.experience.get(lang)),
-                    other_html: r.other.as_ref().map(|t| to_html(t.get(lang))),
+                    source: &r.source,
+                    education_html: &r.education_html,
+                    experience_html: &r.experience_html,
+                    other_html: r.other_html.as_deref(),
                 },
-                selection: v
-                    .selection
-                    .as_deref()
-                    .unwrap_or(&r.selection)
-                    .iter()
-                    .map(|t| t.get(lang))
-                    .collect(),
+                selection: match &v.selection {
+                    Some(own) => own.iter().map(|t| t.get(lang)).collect(),
+                    None => r.selection.iter().map(String::as_str).collect(),
+                },
                 conditions_html: v.conditions.as_ref().map(|t| to_html(t.get(lang))),
                 documents_html: to_html(v.documents.get(lang)),
                 contact_person: contacts.person.as_ref().map(|p| p.get(lang)),
                 phone: contacts.phone.as_ref().map(|p| p.value.as_str()),
                 email: contacts.email.as_ref().map(|e| e.value.as_str()),
                 competition_url: v.competition_url.as_ref().map(|u| u.value.as_str()),
-            }
+            })
         })
         .collect();
     let feed = JsonFeed {

@@ -477,12 +477,10 @@ impl Renderer {
             &filters::render(self, index, lang, shown, &site_value, &mut emit),
         );
         ctx.insert("count", &open_count);
-        ctx.insert(
-            "count_text",
-            &self
-                .ui
-                .text(lang, "vacancies-count", &[("count", Arg::from(open_count))]),
-        );
+        let count_text = self
+            .ui
+            .text(lang, "vacancies-count", &[("count", Arg::from(open_count))]);
+        ctx.insert("count_text", &count_text);
         emit(self.render_template("list.html", &ctx, &page.path));
 
         // The list as a fragment for another site's page, its links absolute.
@@ -493,12 +491,7 @@ impl Renderer {
             "groups",
             &views::unit_groups_with_root(index, lang, shown, &self.collators, &self.ui, &base),
         );
-        ctx.insert(
-            "count_text",
-            &self
-                .ui
-                .text(lang, "vacancies-count", &[("count", Arg::from(open_count))]),
-        );
+        ctx.insert("count_text", &count_text);
         let embed_path = format!("{}embed/index.html", index.list_dir(lang));
         emit(self.render_template("embed-list.html", &ctx, &embed_path));
 
@@ -554,7 +547,7 @@ impl Renderer {
         emit(self.render_template("404.html", &ctx, &page.path));
 
         sink(feeds::atom(index, lang, shown, &self.ui));
-        sink(feeds::json(index, lang, shown, &self.ui));
+        sink(feeds::json(index, lang, shown, &self.ui, &requirements));
         problems
     }
 
