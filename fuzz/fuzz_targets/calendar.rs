@@ -152,6 +152,7 @@ fn p4_verdict(
         }
     }
     kadr_check::check(&data, &sources, today())
+        .diagnostics
         .into_iter()
         .filter(|d| d.loc.file == file && d.rule == Some("P4"))
         .map(|d| d.message)

@@ -44,7 +44,7 @@ fuzz_target!(|input: &[u8]| {
     }
     let mut diagnostics = outcome.diagnostics;
     add_record(&mut data, kind, path, outcome.record);
-    diagnostics.extend(kadr_check::check(&data, &sources, today()));
+    diagnostics.extend(kadr_check::check(&data, &sources, today()).diagnostics);
     kadr_diagnostic::sort(&mut diagnostics, &sources);
 
     // A file that is not text is reported at a place in its bytes.

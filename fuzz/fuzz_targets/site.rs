@@ -704,14 +704,19 @@ fuzz_target!(|input: Input| {
     let Ok(today) = today().checked_add(i64::from(input.today_shift % 2000).days()) else {
         return;
     };
-    let diagnostics = kadr_check::check(&data, &base.sources, today);
-    for d in &diagnostics {
+    let verdict = kadr_check::check(&data, &base.sources, today);
+    let diagnostics = &verdict.diagnostics;
+    for d in diagnostics {
         assert!(base.sources.get(d.loc.file).is_some(), "{d:?}");
     }
     if diagnostics.iter().any(|d| d.is_error()) {
         return;
     }
-    let pages = RENDERER.with(|renderer| renderer.render(&data, today));
+    let site = verdict
+        .site
+        .as_ref()
+        .expect("a site that checks clean resolves");
+    let pages = RENDERER.with(|renderer| renderer.render(site, today));
     let pages = match pages {
         Ok(pages) => pages,
         Err(problems) => panic!("a site that checks clean does not render: {problems:?}"),

@@ -104,7 +104,7 @@ impl Site {
     /// Every problem of the site on [`today`]: reading and checking.
     pub fn check(&self) -> Vec<Diagnostic> {
         let mut all = self.read.clone();
-        all.extend(kadr_check::check(&self.data, &self.sources, today()));
+        all.extend(kadr_check::check(&self.data, &self.sources, today()).diagnostics);
         all
     }
 
@@ -126,10 +126,18 @@ impl Site {
             .collect()
     }
 
-    /// Renders the site with a freshly compiled theme; the pages sorted by path.
+    /// Renders the site with a freshly compiled theme; the pages sorted by path. The
+    /// site's references must resolve (see [`Site::errors`]).
     pub fn render(&self) -> Result<Vec<Page>, Vec<RenderProblem>> {
         let renderer = Renderer::new(theme())?;
-        let mut pages = renderer.render(&self.data, today())?;
+        let verdict = kadr_check::check(&self.data, &self.sources, today());
+        let site = verdict.site.unwrap_or_else(|| {
+            panic!(
+                "only a site whose references resolve renders: {:#?}",
+                self.errors()
+            )
+        });
+        let mut pages = renderer.render(&site, today())?;
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(pages)
     }

@@ -9,15 +9,7 @@ use kadr_model::{FileId, SiteData, Spanned};
 
 pub use kadr_model::RESERVED_VACANCY_IDS;
 
-/// `[a-z0-9-]+`, neither starting nor ending with `-`, at most 100 characters.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use kadr_model::resolved::is_slug;
 
 pub fn check_ids(data: &SiteData, sources: &Sources, out: &mut Vec<Diagnostic>) {
     check_file_names(data, sources, out);

@@ -17,7 +17,9 @@ mod published;
 mod refs;
 mod rules;
 
+pub use rules::p3::{p3_is_leadership, p3_may_appoint};
 pub use rules::p4::p4_calendar_year;
+pub use rules::p5::p5_covers;
 pub(crate) mod stubs;
 
 use std::collections::HashMap;
@@ -27,13 +29,30 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use kadr_diagnostic::{Diagnostic, Sources};
-use kadr_model::{FileId, Lang, SiteData, Spanned, Text, Vacancy};
+use kadr_model::{FileId, Lang, Lookup, ResolvedSite, SiteData, Spanned, Text, Vacancy};
 
 pub use iin::{find_iin, is_valid_iin};
 pub use kadr_markdown::{allowed_link, disallowed_links};
 
+/// What `check` found: every problem, and the site with its references resolved
+/// when they all resolve.
+#[derive(Debug)]
+pub struct Verdict {
+    pub diagnostics: Vec<Diagnostic>,
+    /// `None` when a reference dangles, an id is not a valid one, or the site settings
+    /// or categories are missing; each of these is among the diagnostics. A site with
+    /// other errors still resolves: whether it may be rendered is the diagnostics' say.
+    pub site: Option<ResolvedSite>,
+}
+
+impl Verdict {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
 /// Validates everything; `today` is the build date (`--today`).
-pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Vec<Diagnostic> {
+pub fn check(data: &SiteData, sources: &Sources, today: Date) -> Verdict {
     check_cached(data, sources, today, &mut TextCache::default())
 }
 
@@ -52,21 +71,22 @@ pub fn check_cached(
     sources: &Sources,
     today: Date,
     cache: &mut TextCache,
-) -> Vec<Diagnostic> {
+) -> Verdict {
+    let lookup = Lookup::new(data);
     // The record-level checks are cheap; the checks that read every text (most of a
     // large site's bytes) run on all cores. The output is sorted later, so the order
     // in which checks finish does not matter.
-    let (mut out, per_text) = rayon::join(
+    let (mut diagnostics, per_text) = rayon::join(
         || {
             let mut out = Vec::new();
             rules::p2::p2_base_url(data, &mut out);
             rules::p3::p3_section(data, &mut out);
             ids::check_ids(data, sources, &mut out);
             refs::check_category_codes(data, &mut out);
-            refs::check_references(data, &mut out);
-            rules::p3::p3_leadership(data, &mut out);
-            rules::p3::p3_territorial_head(data, &mut out);
-            rules::p5::p5_requirement_covers_category(data, &mut out);
+            refs::check_references(data, &lookup, &mut out);
+            rules::p3::p3_leadership(data, &lookup, &mut out);
+            rules::p3::p3_territorial_head(data, &lookup, &mut out);
+            rules::p5::p5_requirement_covers_category(data, &lookup, &mut out);
             rules::p4::p4_stubs(data, &mut out);
             stubs::check_init_placeholders(data, &mut out);
             rules::b12::b12_fields(data, &mut out);
@@ -123,8 +143,11 @@ pub fn check_cached(
             out
         },
     );
-    out.extend(per_text);
-    out
+    diagnostics.extend(per_text);
+    Verdict {
+        diagnostics,
+        site: ResolvedSite::resolve(data, &lookup),
+    }
 }
 
 /// Every check of one text: not empty (P4), no personal data (B12), safe Markdown, and

@@ -2,11 +2,11 @@
 //! requirement's categories. Category codes are ASCII, and a Cyrillic letter that looks
 //! like a Latin one (С, А, Е, О …) is named as such, since that mistake is invisible.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use kadr_diagnostic::Diagnostic;
 use kadr_diagnostic::did_you_mean;
-use kadr_model::{FileId, SiteData, Spanned};
+use kadr_model::{FileId, Lookup, SiteData, Spanned};
 
 /// Cyrillic letters that look like Latin ones, with the Latin letter they imitate.
 const LOOK_ALIKES: &[(char, char)] = &[
@@ -98,22 +98,10 @@ pub fn check_category_codes(data: &SiteData, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub fn check_references(data: &SiteData, out: &mut Vec<Diagnostic>) {
-    let units: HashSet<&str> = data.units.iter().map(|u| u.id.value.as_str()).collect();
-    let requirements: HashSet<&str> = data
-        .requirements
-        .iter()
-        .map(|r| r.id.value.as_str())
-        .collect();
-    let categories: HashMap<&str, ()> = data
-        .categories
-        .iter()
-        .flat_map(|c| &c.list)
-        .map(|c| (c.code.value.as_str(), ()))
-        .collect();
-    let unit_names: Vec<&str> = units.iter().copied().collect();
-    let requirement_names: Vec<&str> = requirements.iter().copied().collect();
-    let category_names: Vec<&str> = categories.keys().copied().collect();
+pub fn check_references(data: &SiteData, lookup: &Lookup, out: &mut Vec<Diagnostic>) {
+    let unit_names = lookup.unit_ids();
+    let requirement_names = lookup.requirement_ids();
+    let category_names = lookup.category_codes();
 
     let dangling = |kind: &'static str, file: FileId, r: &Spanned<String>, known: &[&str]| {
         let mut d = Diagnostic::error("dangling-reference", file, r.pos)
@@ -127,7 +115,7 @@ pub fn check_references(data: &SiteData, out: &mut Vec<Diagnostic>) {
         d
     };
     let category_ref = |file: FileId, code: &Spanned<String>, out: &mut Vec<Diagnostic>| {
-        if categories.contains_key(code.value.as_str())
+        if lookup.category(code).is_some()
             || data.broken_ids.categories_unreadable
             || data.categories.is_none()
         {
@@ -141,13 +129,13 @@ pub fn check_references(data: &SiteData, out: &mut Vec<Diagnostic>) {
 
     for v in crate::vacancy_refs(data) {
         if let Some(unit) = v.unit
-            && !units.contains(unit.value.as_str())
+            && lookup.unit(unit).is_none()
             && !data.broken_ids.units.contains(&unit.value)
         {
             out.push(dangling("unit", v.file, unit, &unit_names));
         }
         if let Some(r) = v.requirements
-            && !requirements.contains(r.value.as_str())
+            && lookup.requirement(r).is_none()
             && !data.broken_ids.requirements.contains(&r.value)
         {
             out.push(dangling("requirement", v.file, r, &requirement_names));
@@ -190,5 +178,65 @@ mod tests {
     #[test]
     fn ascii_codes_pass() {
         assert!(code_problem(FileId(0), &Spanned::new("E-G-2".into(), Pos::START)).is_none());
+    }
+}
+
+#[cfg(test)]
+mod resolution {
+    use std::sync::Arc;
+
+    use kadr_model::{Lookup, ResolvedSite};
+
+    /// The fixture with valid vacancy ids, every vacancy referring to the first unit,
+    /// category and requirement.
+    fn resolving() -> kadr_model::SiteData {
+        let mut data = crate::fixture::site_with_every_field();
+        let unit = data.units[0].id.value.clone();
+        let category = data.categories.as_ref().expect("filled").list[0]
+            .code
+            .value
+            .clone();
+        let requirement = data.requirements[0].id.value.clone();
+        for (i, v) in data.vacancies.iter_mut().enumerate() {
+            let v = Arc::make_mut(v);
+            v.id.value = format!("2026-vacancy-{i}");
+            v.unit.value = unit.clone();
+            v.category.value = category.clone();
+            v.requirements.value = requirement.clone();
+        }
+        data
+    }
+
+    #[test]
+    fn a_site_whose_references_resolve_hands_each_vacancy_its_records() {
+        let data = resolving();
+        let site = ResolvedSite::resolve(&data, &Lookup::new(&data)).expect("resolves");
+        assert_eq!(site.vacancies.len(), data.vacancies.len());
+        for (resolved, record) in site.vacancies.iter().zip(&data.vacancies) {
+            assert!(Arc::ptr_eq(&resolved.record, record));
+            assert_eq!(resolved.id.as_str(), record.id.value);
+            assert_eq!(resolved.unit.id.value, record.unit.value);
+            assert_eq!(resolved.requirement.id.value, record.requirements.value);
+            assert_eq!(site.category_of(resolved).code.value, record.category.value);
+        }
+    }
+
+    #[test]
+    fn a_dangling_reference_or_an_id_that_names_a_path_resolves_to_nothing() {
+        for spoil in [
+            |v: &mut kadr_model::Vacancy| v.unit.value = "nowhere".into(),
+            |v: &mut kadr_model::Vacancy| v.category.value = "Z-9".into(),
+            |v: &mut kadr_model::Vacancy| v.requirements.value = "none".into(),
+            |v: &mut kadr_model::Vacancy| v.id.value = "../etc".into(),
+        ] {
+            let mut data = resolving();
+            assert!(ResolvedSite::resolve(&data, &Lookup::new(&data)).is_some());
+            spoil(Arc::make_mut(&mut data.vacancies[0]));
+            assert!(ResolvedSite::resolve(&data, &Lookup::new(&data)).is_none());
+            let sources = kadr_diagnostic::Sources::default();
+            let verdict = crate::check(&data, &sources, jiff::civil::date(2026, 11, 27));
+            assert!(verdict.site.is_none());
+            assert!(verdict.has_errors(), "{:?}", verdict.diagnostics);
+        }
     }
 }

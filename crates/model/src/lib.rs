@@ -6,6 +6,7 @@
 //! is for `check`. Fields that the loader could not read do not produce a record at all.
 
 pub mod fields;
+pub mod resolved;
 pub mod theme;
 
 use std::fmt;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use resolved::{Lookup, ResolvedSite, ResolvedVacancy, VacancyId};
 pub use theme::{Theme, ThemeFile};
 
 /// Opens a placeholder: `kadr new vacancy` and `kadr init` write what only the officer

@@ -8,12 +8,15 @@ use jiff::civil::Date;
 
 use kadr_diagnostic::{self as diagnostic, Diagnostic, Sources};
 use kadr_load::{self as load, LoadError, Loaded, Theme};
+use kadr_model::ResolvedSite;
 use kadr_render::{Page, PageCache, RenderProblem, Renderer};
 
 /// A loaded and checked site, with every diagnostic found, sorted.
 pub struct Checked {
     pub loaded: Loaded,
     pub diagnostics: Vec<Diagnostic>,
+    /// The site with its references resolved, when they all resolve (`check`'s).
+    pub resolved: Option<ResolvedSite>,
     /// The compiled theme, when it had no problems.
     pub renderer: Option<Arc<Renderer>>,
 }
@@ -117,9 +120,10 @@ pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Check
         eprintln!("timing: {reused} of {of} record files from the cache on disk");
     }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    diagnostics.extend(timed("check", || {
+    let verdict = timed("check", || {
         kadr_check::check_cached(&loaded.data, &loaded.sources, today, &mut session.texts)
-    }));
+    });
+    diagnostics.extend(verdict.diagnostics);
     let reusable = match &session.theme {
         Some((theme, renderer)) if *theme == loaded.theme => Some(Arc::clone(renderer)),
         _ => None,
@@ -142,6 +146,7 @@ pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Check
     Ok(Checked {
         loaded,
         diagnostics,
+        resolved: verdict.site,
         renderer,
     })
 }
@@ -157,10 +162,11 @@ pub fn render_in(checked: &mut Checked, today: Date, session: &mut Session) -> O
         return None;
     }
     let renderer = checked.renderer.as_ref()?;
+    let site = checked.resolved.as_ref()?;
     let pages = std::sync::Mutex::new(Vec::new());
     let rendered = timed("render", || {
         renderer.render_with(
-            &checked.loaded.data,
+            site,
             today,
             &|page| {
                 if let Ok(mut pages) = pages.lock() {
@@ -193,17 +199,13 @@ pub fn build(
     if checked.has_errors() {
         return Ok(None);
     }
-    let Some(renderer) = checked.renderer.as_ref() else {
+    let (Some(renderer), Some(site)) = (checked.renderer.as_ref(), checked.resolved.as_ref())
+    else {
         return Ok(None);
     };
     let staging = out.begin()?;
     let rendered = timed("render+write", || {
-        renderer.render_with(
-            &checked.loaded.data,
-            today,
-            &|page| staging.write(&page),
-            None,
-        )
+        renderer.render_with(site, today, &|page| staging.write(&page), None)
     });
     match rendered {
         Ok(()) => timed("commit", || staging.commit()).map(Some),

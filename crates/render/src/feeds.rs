@@ -11,7 +11,7 @@ use crate::filters::{Filter, filters};
 use crate::views::{Index, RequirementView, Shown, salary_text, summary};
 use crate::{Page, UiStrings};
 use kadr_markdown::to_html;
-use kadr_model::Lang;
+use kadr_model::{Lang, VacancyId};
 
 /// Escapes text for XML content and attribute values.
 fn xml(s: &str) -> String {
@@ -95,7 +95,7 @@ pub fn atom(index: &Index, lang: Lang, shown: &[Shown], ui: &UiStrings) -> Page 
     );
     for s in open {
         let v = s.vacancy;
-        let url = index.absolute(&index.vacancy_dir(lang, &v.id));
+        let url = index.absolute(&index.vacancy_dir(lang, s.id));
         let entry_updated = v.updated_on.as_ref().map_or(*v.published_on, |d| **d);
         let summary = format!(
             "{} — {}. {}: {}. {}",
@@ -243,14 +243,14 @@ pub fn json(
             let unit = s.unit;
             let r = requirements.get(s.requirement.id.value.as_str())?;
             let contacts = v.contacts.as_ref().unwrap_or(&unit.contacts);
-            let dir = index.vacancy_dir(lang, &v.id);
+            let dir = index.vacancy_dir(lang, s.id);
             Some(JsonVacancy {
                 id: &v.id,
                 url: index.absolute(&dir),
                 embed_url: index.absolute(&format!("{dir}embed.html")),
                 translations: vec![JsonLink {
                     language: other.code(),
-                    url: index.absolute(&index.vacancy_dir(other, &v.id)),
+                    url: index.absolute(&index.vacancy_dir(other, s.id)),
                 }],
                 status: s.status.name(),
                 position: v.position.get(lang),
@@ -343,7 +343,7 @@ pub fn sitemap(index: &Index) -> Page {
         List,
         Archive(usize),
         Filter(Filter<'a>),
-        Vacancy(&'a str),
+        Vacancy(&'a VacancyId),
     }
     let dir = |entry: &Entry, lang: Lang| match entry {
         Entry::List => index.list_dir(lang),
@@ -377,7 +377,7 @@ pub fn sitemap(index: &Index) -> Page {
         (Entry::Filter(f), date)
     }));
     for s in published {
-        entries.push((Entry::Vacancy(&s.vacancy.id), Some(modified(s))));
+        entries.push((Entry::Vacancy(s.id), Some(modified(s))));
     }
     let mut out = String::with_capacity(entries.len() * 1024);
     out.push_str(

@@ -26,7 +26,7 @@ use collate::Collators;
 use kadr_diagnostic::Message;
 use kadr_i18n::{Arg, Bundle};
 use kadr_model::Theme;
-use kadr_model::{Category, Lang, Pos, Requirement, Site, SiteData, Status, Unit, Vacancy};
+use kadr_model::{Category, Lang, Pos, Requirement, ResolvedSite, Site, Status, Unit, Vacancy};
 pub use views::{Index, Shown};
 
 /// One output file: its path below the output folder (with `/`) and its bytes.
@@ -270,12 +270,16 @@ impl Renderer {
         &self.ui
     }
 
-    /// Renders the whole site into memory, pages sorted by path. `data` must have
+    /// Renders the whole site into memory, pages sorted by path. `site` must have
     /// passed `check` without errors.
-    pub fn render(&self, data: &SiteData, today: Date) -> Result<Vec<Page>, Vec<RenderProblem>> {
+    pub fn render(
+        &self,
+        site: &ResolvedSite,
+        today: Date,
+    ) -> Result<Vec<Page>, Vec<RenderProblem>> {
         let pages = Mutex::new(Vec::new());
         self.render_with(
-            data,
+            site,
             today,
             &|page| {
                 if let Ok(mut pages) = pages.lock() {
@@ -293,17 +297,12 @@ impl Renderer {
     /// several threads), so that a large site never sits in memory whole.
     pub fn render_with(
         &self,
-        data: &SiteData,
+        site: &ResolvedSite,
         today: Date,
         sink: &(dyn Fn(Page) + Sync),
         cache: Option<&mut PageCache>,
     ) -> Result<(), Vec<RenderProblem>> {
-        let index = Index::new(data, today).ok_or_else(|| {
-            vec![RenderProblem::new(
-                "content/site.yaml",
-                Message::new("template-error").arg("detail", "the site has errors; run kadr check"),
-            )]
-        })?;
+        let index = Index::new(site, today);
         // The emblem site.yaml names is one of the theme's static files.
         if let Some(emblem) = &index.site.emblem
             && !self.asset_paths.contains_key(emblem.value.as_str())
@@ -427,10 +426,7 @@ impl Renderer {
                         } else {
                             let base = format!("{}/", index.base());
                             ctx.insert("root", &base);
-                            let embed_path = format!(
-                                "{}embed.html",
-                                index.vacancy_dir(lang, &v.vacancy.id.value)
-                            );
+                            let embed_path = format!("{}embed.html", index.vacancy_dir(lang, v.id));
                             match self.render_template("embed-vacancy.html", &ctx, &embed_path) {
                                 Ok(embed) => (rendered, Some(embed)),
                                 Err(e) => return Some(e),

@@ -13,21 +13,17 @@ use crate::collate::Collators;
 use crate::dates::long_date;
 use kadr_i18n::Arg;
 use kadr_markdown::{to_html, to_plain_text};
-use kadr_model::{Category, Lang, Requirement, Salary, Site, SiteData, Status, Unit, Vacancy};
+use kadr_model::{
+    Category, Lang, Requirement, ResolvedSite, Salary, Site, Status, Unit, Vacancy, VacancyId,
+};
 
 pub const ARCHIVE_PAGE_SIZE: usize = 50;
 
-/// Lookups over a checked site for one build date.
+/// A resolved site as the pages of one build date see it.
 pub struct Index<'a> {
     pub site: &'a Site,
     pub today: Date,
-    units: HashMap<&'a str, &'a Arc<Unit>>,
-    categories: HashMap<&'a str, &'a Category>,
-    /// The categories record itself (see [`Index::categories_addr`]).
-    categories_record: Option<&'a Arc<kadr_model::Categories>>,
-    /// Category codes in the order of categories.yaml (highest rank first).
-    category_order: Vec<&'a str>,
-    requirements: HashMap<&'a str, &'a Arc<Requirement>>,
+    resolved: &'a ResolvedSite,
     /// Published vacancies, newest first.
     published: Vec<Shown<'a>>,
     /// `base_url` as every output writes it: the host in its ASCII (punycode) form and
@@ -39,6 +35,7 @@ pub struct Index<'a> {
 /// A published vacancy with the status it is shown with on the build date.
 #[derive(Clone, Copy)]
 pub struct Shown<'a> {
+    pub id: &'a VacancyId,
     pub vacancy: &'a Arc<Vacancy>,
     pub unit: &'a Arc<Unit>,
     pub category: &'a Category,
@@ -55,33 +52,10 @@ impl Shown<'_> {
 }
 
 impl<'a> Index<'a> {
-    /// `None` when the site lacks what rendering needs (it has not passed `check`).
-    pub fn new(data: &'a SiteData, today: Date) -> Option<Index<'a>> {
-        let site = data.site.as_ref()?;
-        let units: HashMap<_, _> = data
-            .units
-            .iter()
-            .map(|u| (u.id.value.as_str(), u))
-            .collect();
-        let categories: HashMap<_, _> = data
-            .categories
-            .iter()
-            .flat_map(|c| &c.list)
-            .map(|c| (c.code.value.as_str(), c))
-            .collect();
-        let category_order = data
-            .categories
-            .iter()
-            .flat_map(|c| &c.list)
-            .map(|c| c.code.value.as_str())
-            .collect();
-        let requirements: HashMap<_, _> = data
-            .requirements
-            .iter()
-            .map(|r| (r.id.value.as_str(), r))
-            .collect();
+    pub fn new(resolved: &'a ResolvedSite, today: Date) -> Index<'a> {
+        let site = &*resolved.site;
         let mut published = Vec::new();
-        for v in &data.vacancies {
+        for v in &resolved.vacancies {
             // SPEC.md: a draft is not published, nor a posting dated after the build date.
             if *v.status == Status::Draft || *v.published_on > today {
                 continue;
@@ -91,10 +65,11 @@ impl<'a> Index<'a> {
                 s => s,
             };
             published.push(Shown {
-                vacancy: v,
-                unit: units.get(v.unit.value.as_str())?,
-                category: categories.get(v.category.value.as_str())?,
-                requirement: requirements.get(v.requirements.value.as_str())?,
+                id: &v.id,
+                vacancy: &v.record,
+                unit: &v.unit,
+                category: resolved.category_of(v),
+                requirement: &v.requirement,
                 status,
             });
         }
@@ -103,31 +78,26 @@ impl<'a> Index<'a> {
                 .published_on
                 .value
                 .cmp(&a.vacancy.published_on.value)
-                .then_with(|| a.vacancy.id.value.cmp(&b.vacancy.id.value))
+                .then_with(|| a.id.cmp(b.id))
         });
         let base = match url::Url::parse(&site.base_url) {
             Ok(url) => url.as_str().trim_end_matches('/').to_string(),
             Err(_) => site.base_url.trim_end_matches('/').to_string(),
         };
-        Some(Index {
+        Index {
             base,
             site,
             today,
-            units,
-            categories,
-            categories_record: data.categories.as_ref(),
-            category_order,
-            requirements,
+            resolved,
             published,
-        })
+        }
     }
 
     /// The address of the categories record: a page cache's way to tell it unchanged.
     /// (Not the address of a category in `categories`: a map's order differs from one
     /// build to the next, and with it its "first" entry.)
     pub fn categories_addr(&self) -> usize {
-        self.categories_record
-            .map_or(0, |c| Arc::as_ptr(c) as usize)
+        Arc::as_ptr(&self.resolved.categories) as usize
     }
 
     pub fn published(&self) -> &[Shown<'a>] {
@@ -152,7 +122,7 @@ impl<'a> Index<'a> {
         format!("{}/{}/", lang.code(), self.slug(lang))
     }
 
-    pub fn vacancy_dir(&self, lang: Lang, id: &str) -> String {
+    pub fn vacancy_dir(&self, lang: Lang, id: &VacancyId) -> String {
         format!("{}{}/", self.list_dir(lang), id)
     }
 
@@ -181,10 +151,7 @@ impl<'a> Index<'a> {
 
     /// The position of a category in categories.yaml, for ordering by rank.
     pub fn category_rank(&self, code: &str) -> usize {
-        self.category_order
-            .iter()
-            .position(|c| *c == code)
-            .unwrap_or(usize::MAX)
+        self.resolved.category_rank(code).unwrap_or(usize::MAX)
     }
 
     pub fn absolute(&self, dir: &str) -> String {
@@ -192,15 +159,15 @@ impl<'a> Index<'a> {
     }
 
     pub fn unit(&self, id: &str) -> Option<&'a Unit> {
-        self.units.get(id).map(|u| &***u)
+        self.resolved.unit(id).map(|u| &**u)
     }
 
     pub fn category(&self, code: &str) -> Option<&'a Category> {
-        self.categories.get(code).copied()
+        self.resolved.category(code)
     }
 
     pub fn requirement(&self, id: &str) -> Option<&'a Requirement> {
-        self.requirements.get(id).map(|r| &***r)
+        self.resolved.requirement(id).map(|r| &**r)
     }
 }
 
@@ -424,7 +391,7 @@ impl PageView {
 
     pub fn vacancy(index: &Index, lang: Lang, v: &Shown) -> PageView {
         let title = v.vacancy.position.get(lang).to_string();
-        let id = v.vacancy.id.value.as_str();
+        let id = v.id;
         PageView::new(
             index,
             lang,
@@ -537,9 +504,10 @@ impl RequirementView {
 /// one, and its Markdown need not be rendered for each.
 pub fn requirement_views<'a>(index: &Index<'a>, lang: Lang) -> HashMap<&'a str, RequirementView> {
     index
+        .resolved
         .requirements
         .iter()
-        .map(|(id, r)| (*id, RequirementView::new(r, lang)))
+        .map(|r| (r.id.value.as_str(), RequirementView::new(r, lang)))
         .collect()
 }
 
@@ -726,7 +694,7 @@ fn job_posting(
             "name": s.unit.name.get(lang),
             "address": address,
         },
-        "url": index.absolute(&index.vacancy_dir(lang, &v.id)),
+        "url": index.absolute(&index.vacancy_dir(lang, s.id)),
     });
     if let Some(pay) = &v.salary {
         let mut value = serde_json::json!({
@@ -777,7 +745,7 @@ impl CardView {
         let v = s.vacancy;
         CardView {
             id: v.id.value.clone(),
-            href: format!("{root}{}", index.vacancy_dir(lang, &v.id)),
+            href: format!("{root}{}", index.vacancy_dir(lang, s.id)),
             position: v.position.get(lang).to_string(),
             unit: s.unit.name.get(lang).to_string(),
             unit_id: s.unit.id.value.clone(),

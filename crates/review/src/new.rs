@@ -14,9 +14,10 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::schema;
+use kadr_check::{p3_is_leadership, p3_may_appoint, p5_covers};
 use kadr_load::{self as load, Loaded};
 use kadr_model::fields::{self, New, Refers, Shape};
-use kadr_model::{Authority, Requirement, UnitKind};
+use kadr_model::{Authority, Lookup, Requirement, UnitKind};
 use kadr_model::{STUB_CLOSE, STUB_OPEN};
 
 /// What `kadr new vacancy` was asked for.
@@ -100,35 +101,30 @@ pub fn next_id(loaded: &Loaded, year: i16, unit: &str) -> String {
 /// The record's text without its schema line, with `{ID}` for the id.
 fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String> {
     let data = &loaded.data;
-    let unit = data
-        .units
-        .iter()
-        .find(|u| u.id.value == request.unit)
-        .ok_or_else(|| {
-            let known: Vec<&str> = data.units.iter().map(|u| u.id.value.as_str()).collect();
-            format!(
-                "no unit `{}` in content/units/ (known: {})",
-                request.unit,
-                known.join(", ")
-            )
-        })?;
-    let categories = data.categories.as_ref().map_or(&[][..], |c| &c.list[..]);
-    let category = categories
-        .iter()
-        .find(|c| c.code.value == request.category)
-        .ok_or_else(|| {
-            let known: Vec<&str> = categories
-                .iter()
-                .filter(|c| c.leadership.value)
-                .map(|c| c.code.value.as_str())
-                .collect();
-            format!(
-                "no category `{}` in content/categories.yaml (leadership categories: {})",
-                request.category,
-                known.join(", ")
-            )
-        })?;
-    if !category.leadership.value {
+    let lookup = Lookup::new(data);
+    let unit = lookup.unit(&request.unit).ok_or_else(|| {
+        let known: Vec<&str> = data.units.iter().map(|u| u.id.value.as_str()).collect();
+        format!(
+            "no unit `{}` in content/units/ (known: {})",
+            request.unit,
+            known.join(", ")
+        )
+    })?;
+    let category = lookup.category(&request.category).ok_or_else(|| {
+        let known: Vec<&str> = data
+            .categories
+            .iter()
+            .flat_map(|c| &c.list)
+            .filter(|c| p3_is_leadership(c))
+            .map(|c| c.code.value.as_str())
+            .collect();
+        format!(
+            "no category `{}` in content/categories.yaml (leadership categories: {})",
+            request.category,
+            known.join(", ")
+        )
+    })?;
+    if !p3_is_leadership(category) {
         return Err(format!(
             "category `{}` is not a leadership one: only leadership positions are published (P3)",
             request.category
@@ -137,7 +133,7 @@ fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String>
     let mut covering: Vec<&Requirement> = data
         .requirements
         .iter()
-        .filter(|r| r.categories.iter().any(|c| c.value == request.category))
+        .filter(|r| p5_covers(r, &request.category))
         .map(|r| &**r)
         .collect();
     covering.sort_by(|a, b| a.id.value.cmp(&b.id.value));
@@ -148,7 +144,7 @@ fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String>
         )
     })?;
     let authority = match (request.authority, *unit.kind) {
-        (Some(Authority::TerritorialHead), UnitKind::Central) => {
+        (Some(a), kind) if !p3_may_appoint(a, kind) => {
             return Err(format!(
                 "`{}` is the central apparatus: its positions are appointed by the minister or a deputy minister (P3)",
                 unit.id.value

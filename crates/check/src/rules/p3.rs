@@ -5,20 +5,15 @@
 //! refused when the file is read.)
 
 use kadr_diagnostic::Diagnostic;
-use kadr_model::{Authority, SiteData, UnitKind};
+use kadr_model::{Authority, Category, Lookup, SiteData, UnitKind};
 
 /// P3: a published position is a leadership one.
-pub fn p3_leadership(data: &SiteData, out: &mut Vec<Diagnostic>) {
+pub fn p3_leadership(data: &SiteData, lookup: &Lookup, out: &mut Vec<Diagnostic>) {
     // Complete and partial vacancy files alike, so one run shows every problem.
     for v in crate::vacancy_refs(data) {
         let Some(code) = v.category else { continue };
-        let category = data
-            .categories
-            .iter()
-            .flat_map(|c| &c.list)
-            .find(|c| c.code.value == code.value);
-        if let Some(category) = category
-            && !*category.leadership
+        if let Some(category) = lookup.category(code)
+            && !p3_is_leadership(category)
         {
             out.push(
                 Diagnostic::error("not-leadership", v.file, code.pos)
@@ -30,12 +25,10 @@ pub fn p3_leadership(data: &SiteData, out: &mut Vec<Diagnostic>) {
 }
 
 /// P3: a territorial head appoints only in a territorial unit.
-pub fn p3_territorial_head(data: &SiteData, out: &mut Vec<Diagnostic>) {
+pub fn p3_territorial_head(data: &SiteData, lookup: &Lookup, out: &mut Vec<Diagnostic>) {
     for v in &data.vacancies {
-        let unit = data.units.iter().find(|u| u.id.value == v.unit.value);
-        if let Some(unit) = unit
-            && *v.appointing_authority == Authority::TerritorialHead
-            && *unit.kind == UnitKind::Central
+        if let Some(unit) = lookup.unit(&v.unit)
+            && !p3_may_appoint(*v.appointing_authority, *unit.kind)
         {
             out.push(
                 Diagnostic::error(
@@ -48,6 +41,18 @@ pub fn p3_territorial_head(data: &SiteData, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// P3: whether a position of `category` may be published at all (a leadership one).
+/// `kadr new vacancy` asks the same before it writes a file.
+pub fn p3_is_leadership(category: &Category) -> bool {
+    *category.leadership
+}
+
+/// P3: whether `authority` appoints in a unit of `kind`: the head of a territorial
+/// unit only in a territorial one; the minister and a deputy minister anywhere.
+pub fn p3_may_appoint(authority: Authority, kind: UnitKind) -> bool {
+    !(authority == Authority::TerritorialHead && kind == UnitKind::Central)
 }
 
 /// P3: the section and subsection of site.yaml are named in both languages, and each
@@ -97,12 +102,12 @@ mod tests {
         vacancy.category.value = code;
         let at = vacancy.category.pos;
         let mut out = Vec::new();
-        p3_leadership(&data, &mut out);
+        p3_leadership(&data, &Lookup::new(&data), &mut out);
         assert!(out.is_empty(), "{out:?}");
         Arc::make_mut(data.categories.as_mut().expect("filled")).list[0]
             .leadership
             .value = false;
-        p3_leadership(&data, &mut out);
+        p3_leadership(&data, &Lookup::new(&data), &mut out);
         assert_eq!(found(&out), [("not-leadership", Some("P3"), at)]);
     }
 
@@ -115,14 +120,14 @@ mod tests {
         vacancy.appointing_authority.value = Authority::TerritorialHead;
         let at = vacancy.appointing_authority.pos;
         let mut out = Vec::new();
-        p3_territorial_head(&data, &mut out);
+        p3_territorial_head(&data, &Lookup::new(&data), &mut out);
         assert_eq!(
             found(&out),
             [("territorial-head-in-central", Some("P3"), at)]
         );
         Arc::make_mut(&mut data.units[0]).kind.value = UnitKind::Territorial;
         let mut out = Vec::new();
-        p3_territorial_head(&data, &mut out);
+        p3_territorial_head(&data, &Lookup::new(&data), &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 

@@ -3,22 +3,18 @@
 //! a requirement that does not cover the vacancy's category is rejected.
 
 use kadr_diagnostic::Diagnostic;
-use kadr_model::SiteData;
+use kadr_model::{Lookup, Requirement, SiteData};
 
 /// P5: the vacancy's qualification requirements cover its category.
-pub fn p5_requirement_covers_category(data: &SiteData, out: &mut Vec<Diagnostic>) {
+pub fn p5_requirement_covers_category(data: &SiteData, lookup: &Lookup, out: &mut Vec<Diagnostic>) {
     for v in crate::vacancy_refs(data) {
         let (Some(requirement), Some(category)) = (v.requirements, v.category) else {
             continue;
         };
-        let Some(r) = data
-            .requirements
-            .iter()
-            .find(|r| r.id.value == requirement.value)
-        else {
+        let Some(r) = lookup.requirement(requirement) else {
             continue;
         };
-        if !r.categories.iter().any(|c| c.value == category.value) {
+        if !p5_covers(r, category) {
             let covered: Vec<&str> = r.categories.iter().map(|c| c.value.as_str()).collect();
             out.push(
                 Diagnostic::error("requirement-not-covering", v.file, requirement.pos)
@@ -29,6 +25,12 @@ pub fn p5_requirement_covers_category(data: &SiteData, out: &mut Vec<Diagnostic>
             );
         }
     }
+}
+
+/// P5: whether the requirement record `r` covers the category `code`. `kadr new
+/// vacancy` picks the requirement it writes by the same test.
+pub fn p5_covers(r: &Requirement, code: &str) -> bool {
+    r.categories.iter().any(|c| c.value == code)
 }
 
 #[cfg(test)]
@@ -46,7 +48,7 @@ mod tests {
         vacancy.category.value = "C-2".into();
         let at = vacancy.requirements.pos;
         let mut out = Vec::new();
-        p5_requirement_covers_category(&data, &mut out);
+        p5_requirement_covers_category(&data, &Lookup::new(&data), &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
         let d = &out[0];
         assert_eq!(
@@ -63,7 +65,7 @@ mod tests {
 
         Arc::make_mut(&mut data.vacancies[0]).category.value = covered;
         let mut out = Vec::new();
-        p5_requirement_covers_category(&data, &mut out);
+        p5_requirement_covers_category(&data, &Lookup::new(&data), &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 }
