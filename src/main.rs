@@ -47,7 +47,7 @@ enum Command {
     #[command(subcommand)]
     New(cmd::new::Args),
     /// The private candidate bank (RULES.md B2–B12): encrypted, audited, never published
-    Bank(cmd::bank::Args),
+    Bank(cmd::bank::BankArgs),
     /// Write a new content repository for a ministry's vacancies, which checks and
     /// builds at once
     Init(cmd::init::Args),

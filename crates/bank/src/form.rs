@@ -14,7 +14,7 @@ use crate::site::CategoryName;
 use crate::store::records::{List, Person, list_id};
 
 /// The language of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Kk,
     Ru,

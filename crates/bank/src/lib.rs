@@ -9,8 +9,8 @@
 //! this crate, so no code path can carry a candidate's data into `public/`.
 //!
 //! The pieces, from the outside in:
-//! - [`cli`]: the `kadr bank …` commands, their flags and their exit codes;
-//! - `commands`: what each command does, in the order every command opens the store;
+//! - [`commands`]: what each `kadr bank …` command does, in the order every command
+//!   opens the store (the `kadr` binary parses their flags);
 //! - [`store`]: the encrypted store (schema, opening, every read and change, backups);
 //! - [`audit`]: the append-only, hash-chained audit log inside the store, whose entries
 //!   carry the rows they changed ([`state`]), and its head kept outside it ([`head`]);
@@ -26,8 +26,7 @@
 
 pub mod audit;
 pub mod candidate;
-pub mod cli;
-mod commands;
+pub mod commands;
 pub mod eligibility;
 pub mod error;
 pub mod form;

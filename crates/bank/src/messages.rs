@@ -6,7 +6,6 @@
 
 use std::sync::OnceLock;
 
-use clap::ValueEnum;
 pub use kadr_i18n::Arg;
 use kadr_i18n::Bundle;
 
@@ -15,7 +14,7 @@ const KK: &str = include_str!("messages/kk.ftl");
 const RU: &str = include_str!("messages/ru.ftl");
 
 /// The language of the bank's messages.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MessageLang {
     #[default]
     En,

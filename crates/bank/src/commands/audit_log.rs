@@ -4,13 +4,13 @@ use std::io::Write;
 
 use serde_json::json;
 
+use super::Format;
 use super::{Context, print_json, write_line};
-use crate::cli::Format;
 use crate::error::Error;
 use crate::messages::Text;
 use crate::store::integrity;
 
-pub(crate) fn audit(
+pub fn audit(
     ctx: &Context,
     verify: bool,
     format: Format,

@@ -8,16 +8,16 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use super::Format;
 use super::{Context, ids, person_json, person_line, print_json, write_line};
 use crate::candidate;
-use crate::cli::Format;
 use crate::eligibility::rank_eligible;
 use crate::error::{Error, Refusal};
 use crate::messages::Text;
 use crate::rules::{b6, b9, b11};
 use crate::store::records::{self, Appointment, Person, person_id};
 
-pub(crate) fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
+pub fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
     let object = file.display().to_string();
     let mut s = ctx.session("candidate add", &object)?;
     // B2, B6: the unit and the category must be the site's, when a site is given.
@@ -38,7 +38,7 @@ pub(crate) fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> 
     write_line(out, &person_id(id))
 }
 
-pub(crate) fn people_list(
+pub fn people_list(
     ctx: &Context,
     action: &str,
     unit: Option<&str>,
@@ -71,7 +71,7 @@ pub(crate) fn people_list(
     }
 }
 
-pub(crate) fn eligible(
+pub fn eligible(
     ctx: &Context,
     vacancy: &str,
     format: Format,
@@ -119,7 +119,7 @@ pub(crate) fn eligible(
     }
 }
 
-pub(crate) fn appoint(
+pub fn appoint(
     ctx: &Context,
     candidate_text: &str,
     vacancy: &str,
@@ -185,7 +185,7 @@ pub(crate) fn appoint(
     )
 }
 
-pub(crate) fn purge(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn purge(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let object = format!("retention ended by {}", ctx.today);
     let mut s = ctx.session("purge", &object)?;
     let purged = s.store.act("purge", &object, |tx| {

@@ -9,7 +9,7 @@ use crate::key::Passphrase;
 use crate::messages::Text;
 use crate::store::{self, backup};
 
-pub(crate) fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
+pub fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
     store::check_path(file, ctx.site, true)?;
     let mut s = ctx.session("backup", &file.display().to_string())?;
     if same_file(file, s.store.path()) {
@@ -29,7 +29,7 @@ pub(crate) fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), 
     Ok(())
 }
 
-pub(crate) fn verify_cmd(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
+pub fn verify_cmd(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
     store::check_path(file, ctx.site, true)?;
     let user = ctx.operator()?;
     let pass = Passphrase::obtain()?;
@@ -39,7 +39,7 @@ pub(crate) fn verify_cmd(ctx: &Context, file: &Path, out: &mut dyn Write) -> Res
     write_line(out, &verified_line(file, &v))
 }
 
-pub(crate) fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
+pub fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
     store::check_path(file, ctx.site, true)?;
     let target = ctx.bank_path()?;
     store::check_path(target, ctx.site, true)?;

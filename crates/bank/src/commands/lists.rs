@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use super::ExportFormat;
 use super::{Context, ids, write_line};
-use crate::cli::ExportFormat;
 use crate::eligibility;
 use crate::error::{Error, Refusal};
 use crate::form::{self, Form};
@@ -16,7 +16,7 @@ use crate::rules::{b5, b6, b9};
 use crate::store;
 use crate::store::records::{self, Approval, Person, list_id, person_id};
 
-pub(crate) fn list_create(
+pub fn list_create(
     ctx: &Context,
     vacancy: &str,
     requested: &[String],
@@ -61,7 +61,7 @@ pub(crate) fn list_create(
     write_line(out, &list_id(id))
 }
 
-pub(crate) fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Error> {
+pub fn list_approve(ctx: &Context, list: &str, by: &str, on: Date) -> Result<(), Error> {
     let mut s = ctx.session("list approve", list)?;
     let recorded_by = s.user.clone();
     let count = s.store.act("list approve", list, |tx| {
@@ -120,16 +120,16 @@ fn find_list(conn: &rusqlite::Connection, text: &str) -> Result<records::List, E
         .ok_or_else(|| Error::usage(Text::new("usage-no-such-list").arg("id", list_id(id))))
 }
 
-pub(crate) struct ExportRequest {
-    pub(crate) format: ExportFormat,
-    pub(crate) lang: form::Lang,
-    pub(crate) file: Option<PathBuf>,
-    pub(crate) compiled_by: Option<String>,
-    pub(crate) compiled_on: Option<Date>,
-    pub(crate) force: bool,
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    pub lang: form::Lang,
+    pub file: Option<PathBuf>,
+    pub compiled_by: Option<String>,
+    pub compiled_on: Option<Date>,
+    pub force: bool,
 }
 
-pub(crate) fn list_export(
+pub fn list_export(
     ctx: &Context,
     list: &str,
     r: ExportRequest,

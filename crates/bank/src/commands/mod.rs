@@ -1,15 +1,16 @@
 //! What the `kadr bank …` commands do (SPEC.md, "The private bank"), one module per
-//! family of commands; `cli` parses the flags and calls them. Every command opens the
+//! family of commands; the `kadr` binary parses the flags (src/cmd/bank.rs) and calls
+//! them. Every command opens the
 //! store in the same order: it authenticates its operator by their own passphrase
 //! (K20), checks that the bank is what its audit log says (K26) and acts through
 //! [`Store::act`] so that the action and its audit entry go together. The rules the
 //! commands enforce are `crate::rules`'s; this module says what each command prints.
 
-pub(crate) mod audit_log;
-pub(crate) mod candidates;
-pub(crate) mod copies;
-pub(crate) mod lists;
-pub(crate) mod users;
+pub mod audit_log;
+pub mod candidates;
+pub mod copies;
+pub mod lists;
+pub mod users;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,13 +28,31 @@ use crate::store::records::{self, Person, person_id};
 use crate::store::{self, Store, integrity};
 
 /// What every command starts from.
-pub(crate) struct Context<'a> {
-    pub(crate) bank: Option<PathBuf>,
-    pub(crate) user: Option<String>,
-    pub(crate) today: Date,
-    pub(crate) site: &'a dyn Site,
+pub struct Context<'a> {
+    /// The store (`--bank`, `KADR_BANK`).
+    pub bank: Option<PathBuf>,
+    /// Who runs the command (`--user`, `KADR_BANK_USER`), an authorised user (K20).
+    pub user: Option<String>,
+    /// The day to act on.
+    pub today: Date,
+    /// The site whose vacancies are meant.
+    pub site: &'a dyn Site,
     /// The language of what the command prints (`--lang`).
-    pub(crate) lang: MessageLang,
+    pub lang: MessageLang,
+}
+
+/// How a listing is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// The file format of a list in the annex form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Html,
+    Csv,
 }
 
 /// An open store and its authenticated operator.

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
+use super::Format;
 use super::{Context, print_json, write_line};
-use crate::cli::Format;
 use crate::error::Error;
 use crate::key::{KdfParams, Passphrase};
 use crate::messages::Text;
@@ -13,7 +13,7 @@ use crate::rules::k20;
 use crate::store::records;
 use crate::store::{self, Store, migrate};
 
-pub(crate) fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<(), Error> {
+pub fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<(), Error> {
     let path = ctx.bank_path()?;
     store::check_path(path, ctx.site, true)?;
     if let Some(problem) = records::user_name_problem(admin) {
@@ -33,7 +33,7 @@ pub(crate) fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<
     Ok(())
 }
 
-pub(crate) fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
+pub fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
     let mut s = ctx.session("user add", name)?;
     if let Some(problem) = records::user_name_problem(name) {
         return Err(Error::usage(problem));
@@ -60,7 +60,7 @@ pub(crate) fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
     Ok(())
 }
 
-pub(crate) fn user_remove(ctx: &Context, name: &str) -> Result<(), Error> {
+pub fn user_remove(ctx: &Context, name: &str) -> Result<(), Error> {
     let mut s = ctx.session("user remove", name)?;
     let slots = s.store.slots().without(name);
     s.store.act_on_slots("user remove", name, |tx| {
@@ -71,7 +71,7 @@ pub(crate) fn user_remove(ctx: &Context, name: &str) -> Result<(), Error> {
     Ok(())
 }
 
-pub(crate) fn user_passphrase(ctx: &Context) -> Result<(), Error> {
+pub fn user_passphrase(ctx: &Context) -> Result<(), Error> {
     let mut s = ctx.session("user passphrase", "own passphrase")?;
     let me = s.user.clone();
     let pass = Passphrase::obtain_new("your new passphrase")?;
@@ -87,7 +87,7 @@ pub(crate) fn user_passphrase(ctx: &Context) -> Result<(), Error> {
     Ok(())
 }
 
-pub(crate) fn user_list(ctx: &Context, format: Format, out: &mut dyn Write) -> Result<(), Error> {
+pub fn user_list(ctx: &Context, format: Format, out: &mut dyn Write) -> Result<(), Error> {
     let mut s = ctx.session("user list", "users")?;
     let users = s.store.act("user list", "users", |tx| {
         Ok((records::users(tx)?, "users".to_string()))
@@ -135,7 +135,7 @@ pub(crate) fn user_list(ctx: &Context, format: Format, out: &mut dyn Write) -> R
     }
 }
 
-pub(crate) fn migrate_cmd(ctx: &Context) -> Result<(), Error> {
+pub fn migrate_cmd(ctx: &Context) -> Result<(), Error> {
     let path = ctx.bank_path()?;
     store::check_path(path, ctx.site, true)?;
     let user = ctx.operator()?;
