@@ -286,6 +286,29 @@ fn diff_outside_a_git_repository_is_a_usage_error() {
 }
 
 #[test]
+fn diff_says_why_it_cannot_compare_in_the_language_asked_for() {
+    let site = Site::new();
+    let outcome = diff(&site, &["--lang", "kk"]);
+    outcome.assert_code(2);
+    let root = site.root().display().to_string();
+    assert_eq!(
+        outcome.stderr.trim(),
+        format!("қате: {root} git репозиторийінде емес"),
+        "{}",
+        outcome.report()
+    );
+    let root_arg = site.root().to_string_lossy().into_owned();
+    let outcome = common::kadr_with_env(&["diff", "--root", &root_arg], &[("KADR_LANG", "ru")]);
+    outcome.assert_code(2);
+    assert_eq!(
+        outcome.stderr.trim(),
+        format!("ошибка: {root} не находится в репозитории git"),
+        "{}",
+        outcome.report()
+    );
+}
+
+#[test]
 fn diff_of_an_unknown_revision_is_a_usage_error() {
     let site = repository();
     let outcome = diff(&site, &["no-such-branch"]);
@@ -372,6 +395,55 @@ fn new_vacancy(site: &Site, extra: &[&str]) -> common::Outcome {
     let mut args = vec!["new", "vacancy", "--root", &root, "--today", TODAY];
     args.extend_from_slice(extra);
     kadr(&args)
+}
+
+#[test]
+fn kadr_new_speaks_the_language_asked_for() {
+    let site = Site::new();
+    let outcome = new_vacancy(
+        &site,
+        &["--unit", "nowhere", "--category", "C-3", "--lang", "ru"],
+    );
+    outcome.assert_code(2);
+    assert!(
+        outcome
+            .stderr
+            .starts_with("ошибка: в content/units/ нет подразделения `nowhere` (есть: "),
+        "{}",
+        outcome.report()
+    );
+    let outcome = new_vacancy(
+        &site,
+        &[
+            "--unit",
+            "central-apparatus",
+            "--category",
+            "C-1",
+            "--lang",
+            "kk",
+        ],
+    );
+    outcome.assert_code(2);
+    assert!(
+        outcome
+            .stderr
+            .contains("орталық аппарат: кім тағайындайтынын --authority minister"),
+        "{}",
+        outcome.report()
+    );
+    let outcome = new_vacancy(
+        &site,
+        &["--unit", "dp-almaty", "--category", "C-3", "--lang", "kk"],
+    );
+    outcome.assert_code(0);
+    assert!(
+        outcome.stderr.contains(&format!(
+            "{} жазылды: екі тілдегі әрбір ⟦…⟧ орнына",
+            vacancy_file(NEW)
+        )),
+        "{}",
+        outcome.report()
+    );
 }
 
 #[test]

@@ -43,6 +43,7 @@ fn serve(root: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kadr"))
         .args(["serve", "--port", "0", "--today", "2026-11-27", "--root"])
         .arg(root)
+        .env_remove("KADR_LANG")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -424,4 +425,66 @@ fn serve_of_a_root_that_does_not_exist_exits_with_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a directory"));
+}
+
+#[test]
+fn serve_speaks_the_language_of_kadr_lang_and_of_lang() {
+    let output = Command::new(env!("CARGO_BIN_EXE_kadr"))
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--lang",
+            "ru",
+            "--root",
+            "/nonexistent/kadr-site",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim(),
+        "ошибка: /nonexistent/kadr-site не является папкой"
+    );
+
+    let site = sample_site("kk-console");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kadr"))
+        .args(["serve", "--port", "0", "--today", "2026-11-27", "--root"])
+        .arg(&site)
+        .env("KADR_LANG", "kk")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline && !seen.iter().any(|l: &String| l.contains("Ctrl-C")) {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+            seen.push(line);
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let text = seen.join("\n");
+    assert!(text.contains("мс ішінде құрастырылды"), "{text}");
+    assert!(
+        text.contains("алдын ала қарау: http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/, themes/ және locales/ бақыланады — тоқтату үшін Ctrl-C басыңыз"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("serving") && !text.contains("watching"),
+        "{text}"
+    );
 }

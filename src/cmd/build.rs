@@ -39,7 +39,7 @@ pub fn run(args: Args) -> Exit {
     let mut checked =
         match kadr_pipeline::check_with_disk_cache(&common.root, today, !common.no_cache) {
             Ok(c) => c,
-            Err(e) => return Exit::failed(e),
+            Err(e) => return Exit::load_failed(&messages, &e),
         };
     let result = kadr_pipeline::build(&mut checked, today, &output);
     print_diagnostics(&checked, common);
@@ -101,10 +101,6 @@ fn output_message(e: &OutputError) -> Message {
             action,
             path: p,
             error,
-        } => Message::new("output-io")
-            .arg("action", *action)
-            .arg("path", path(p))
-            .arg("detail", error.to_string())
-            .arg("kind", kadr_load::IoKind::of(error).name()),
+        } => super::io_message(action, p, error),
     }
 }

@@ -28,7 +28,7 @@ pub fn run(args: Args) -> Exit {
     let (year, lang) = (args.year, args.lang);
     let loaded = match kadr_load::load_calendars(&args.root) {
         Ok(loaded) => loaded,
-        Err(e) => return Exit::failed(e),
+        Err(e) => return Exit::load_failed(&Messages::new(message_lang(lang)), &e),
     };
     let mut diagnostics = loaded.diagnostics.clone();
     let records: Vec<_> = loaded
@@ -41,10 +41,7 @@ pub fn run(args: Args) -> Exit {
         kadr_check::p4_calendar_year(record, &mut diagnostics);
     }
     if !diagnostics.is_empty() {
-        let messages = Messages::new(match lang {
-            Lang::Kk => MessageLang::Kk,
-            Lang::Ru => MessageLang::Ru,
-        });
+        let messages = Messages::new(message_lang(lang));
         let text = kadr_diagnostic::print(
             &diagnostics,
             &loaded.sources,
@@ -84,4 +81,12 @@ pub fn run(args: Args) -> Exit {
         }
     }
     Exit::Done
+}
+
+/// `kadr calendar` speaks the language of the calendar it prints.
+fn message_lang(lang: Lang) -> MessageLang {
+    match lang {
+        Lang::Kk => MessageLang::Kk,
+        Lang::Ru => MessageLang::Ru,
+    }
 }

@@ -23,6 +23,6 @@ pub fn run(args: Args) -> Exit {
             exit_without_freeing(checked);
             exit
         }
-        Err(e) => Exit::failed(e),
+        Err(e) => Exit::load_failed(&kadr_diagnostic::Messages::new(common.lang.into()), &e),
     }
 }

@@ -50,12 +50,50 @@ impl Exit {
         Exit::Failed(Some(format!("{label}: {}", messages.text(message))))
     }
 
+    /// A site that cannot be read at all, in the language of `messages`.
+    pub fn load_failed(messages: &Messages, e: &kadr_load::LoadError) -> Exit {
+        Exit::failed_in(messages, &load_message(e))
+    }
+
     pub fn code(&self) -> u8 {
         match self {
             Exit::Done => 0,
             Exit::Problems => 1,
             Exit::Failed(_) => 2,
         }
+    }
+}
+
+/// Why a site cannot be read, as a message of the catalogue.
+pub fn load_message(e: &kadr_load::LoadError) -> Message {
+    match e {
+        kadr_load::LoadError::NotAFolder(root) => {
+            Message::new("root-not-a-folder").arg("root", root.display().to_string())
+        }
+    }
+}
+
+/// An I/O failure as `output-io` words it: the action, the path, and the kind of error
+/// in the reader's language.
+pub fn io_message(action: &'static str, path: &std::path::Path, error: &std::io::Error) -> Message {
+    Message::new("output-io")
+        .arg("action", action)
+        .arg("path", path.display().to_string())
+        .arg("detail", error.to_string())
+        .arg("kind", kadr_load::IoKind::of(error).name())
+}
+
+/// `--lang` of the commands that have no other flags in common.
+#[derive(clap::Args)]
+pub struct LangFlag {
+    /// Language of messages
+    #[arg(long, value_enum, env = "KADR_LANG", default_value = "en")]
+    pub lang: LangArg,
+}
+
+impl LangFlag {
+    pub fn messages(&self) -> Messages {
+        Messages::new(self.lang.into())
     }
 }
 

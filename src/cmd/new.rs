@@ -6,7 +6,10 @@ use jiff::civil::Date;
 
 use kadr_model::Authority;
 
-use super::{Exit, day, parse_date, stdout_line};
+use kadr_diagnostic::Message;
+use kadr_review::new::NewError;
+
+use super::{Exit, LangFlag, day, parse_date, stdout_line};
 
 #[derive(clap::Subcommand)]
 pub enum Args {
@@ -26,6 +29,8 @@ pub enum Args {
         /// The date to write (YYYY-MM-DD); default: today in Asia/Almaty
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
+        #[command(flatten)]
+        lang: LangFlag,
     },
 }
 
@@ -36,7 +41,9 @@ pub fn run(args: Args) -> Exit {
         authority,
         root,
         today,
+        lang,
     } = args;
+    let messages = lang.messages();
     let request = kadr_review::new::NewVacancy {
         unit,
         category,
@@ -48,12 +55,43 @@ pub fn run(args: Args) -> Exit {
     match kadr_review::new::new_vacancy(&root, &request) {
         Ok(written) => {
             stdout_line(&written.path);
-            eprintln!(
-                "wrote {}: replace every ⟦…⟧ in both languages, then run kadr check",
-                written.path
-            );
+            let wrote = Message::new("new-wrote").arg("path", written.path.as_str());
+            eprintln!("{}", messages.text(&wrote));
             Exit::Done
         }
-        Err(e) => Exit::failed(e),
+        Err(e) => Exit::failed_in(&messages, &new_message(&e)),
+    }
+}
+
+fn new_message(e: &NewError) -> Message {
+    let join = |list: &[String]| list.join(", ");
+    match e {
+        NewError::Load(e) => super::load_message(e),
+        NewError::UnknownUnit { unit, known } => Message::new("new-unknown-unit")
+            .arg("unit", unit.as_str())
+            .arg("known", join(known)),
+        NewError::UnknownCategory { code, leadership } => Message::new("new-unknown-category")
+            .arg("code", code.as_str())
+            .arg("known", join(leadership)),
+        NewError::NotLeadership { code } => {
+            Message::new("new-not-leadership").arg("code", code.as_str())
+        }
+        NewError::NoRequirement { code } => {
+            Message::new("new-no-requirement").arg("code", code.as_str())
+        }
+        NewError::TerritorialHeadInCentral { unit } => {
+            Message::new("new-territorial-head-in-central").arg("unit", unit.as_str())
+        }
+        NewError::AuthorityNeeded { unit } => {
+            Message::new("new-authority-needed").arg("unit", unit.as_str())
+        }
+        NewError::DateOutOfRange(e) => {
+            Message::new("new-date-out-of-range").arg("detail", e.to_string())
+        }
+        NewError::Io {
+            action,
+            path,
+            error,
+        } => super::io_message(action, path, error),
     }
 }

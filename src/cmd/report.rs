@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Exit {
     };
     let checked = match kadr_pipeline::check(&args.root, scope.today) {
         Ok(checked) => checked,
-        Err(e) => return Exit::failed(e),
+        Err(e) => return Exit::load_failed(&Messages::new(args.lang.into()), &e),
     };
     let data = &checked.loaded.data;
     if let Some(unit) = &scope.unit

@@ -78,15 +78,23 @@ pub struct Loaded {
     pub theme: Theme,
 }
 
-/// A problem that is not about content: the root is missing or unreadable.
+/// A problem that is not about content (those are diagnostics): the site cannot be
+/// read at all.
 #[derive(Debug)]
-pub struct LoadError(pub String);
+pub enum LoadError {
+    /// The site's root is missing or not a folder.
+    NotAFolder(std::path::PathBuf),
+}
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            LoadError::NotAFolder(root) => write!(f, "{} is not a directory", root.display()),
+        }
     }
 }
+
+impl std::error::Error for LoadError {}
 
 /// Loads the site at `root`.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
@@ -182,7 +190,7 @@ fn stamp(path: &Path) -> Option<Stamp> {
 /// leaving in it what this load read.
 pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
     if !root.is_dir() {
-        return Err(LoadError(format!("{} is not a directory", root.display())));
+        return Err(LoadError::NotAFolder(root.to_path_buf()));
     }
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
@@ -360,7 +368,7 @@ pub fn is_built_in_calendar(sources: &Sources, year: &kadr_model::CalendarYear) 
 /// does not replace (for `kadr calendar`, which needs nothing else of the site).
 pub fn load_calendars(root: &Path) -> Result<Loaded, LoadError> {
     if !root.is_dir() {
-        return Err(LoadError(format!("{} is not a directory", root.display())));
+        return Err(LoadError::NotAFolder(root.to_path_buf()));
     }
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();

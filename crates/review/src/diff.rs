@@ -147,13 +147,31 @@ impl Diff {
     }
 }
 
+/// Why there is no diff: git, or one of the two sites, cannot be read.
+#[derive(Debug)]
+pub enum DiffError {
+    Git(git::GitError),
+    Load(load::LoadError),
+}
+
+impl std::fmt::Display for DiffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            DiffError::Git(e) => e.fmt(f),
+            DiffError::Load(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for DiffError {}
+
 /// Compares the site at `root` (the working tree) with its `content/` at `rev` (by
 /// default the merge base with the default branch, see [`git::resolve_base`]).
-pub fn diff_working_tree(root: &Path, rev: Option<&str>) -> Result<Diff, String> {
-    let base = git::resolve_base(root, rev).map_err(|e| e.to_string())?;
-    let snapshot = git::snapshot(root, &base.commit).map_err(|e| e.to_string())?;
-    let before = load::load(snapshot.root()).map_err(|e| e.to_string())?;
-    let after = load::load(root).map_err(|e| e.to_string())?;
+pub fn diff_working_tree(root: &Path, rev: Option<&str>) -> Result<Diff, DiffError> {
+    let base = git::resolve_base(root, rev).map_err(DiffError::Git)?;
+    let snapshot = git::snapshot(root, &base.commit).map_err(DiffError::Git)?;
+    let before = load::load(snapshot.root()).map_err(DiffError::Load)?;
+    let after = load::load(root).map_err(DiffError::Load)?;
     let mut diff = compare(&before, &after);
     diff.base = base.rev;
     diff.base_commit = base.commit;

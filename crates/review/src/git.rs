@@ -29,11 +29,60 @@ pub struct Base {
 
 /// A problem with git itself: no repository, an unknown revision, git missing.
 #[derive(Debug)]
-pub struct GitError(pub String);
+pub enum GitError {
+    /// git cannot be started.
+    CannotRun(std::io::Error),
+    /// A git command failed, with what it printed.
+    Failed {
+        command: String,
+        stderr: String,
+    },
+    NotARepository(std::path::PathBuf),
+    /// The revision given does not name a commit.
+    NoSuchCommit(String),
+    /// The repository has no commit yet.
+    NoCommit,
+    /// A file of the snapshot cannot be cleared, created or written.
+    Io {
+        action: &'static str,
+        path: std::path::PathBuf,
+        error: std::io::Error,
+    },
+    /// A path in the repository that would leave the snapshot's folder.
+    UnsafePath(String),
+    /// `git cat-file` answered what it should not have.
+    CatFile(String),
+}
 
 impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            GitError::CannotRun(e) => write!(f, "cannot run git: {e}"),
+            GitError::Failed { command, stderr } => write!(f, "git {command} failed: {stderr}"),
+            GitError::NotARepository(root) => {
+                write!(f, "{} is not in a git repository", root.display())
+            }
+            GitError::NoSuchCommit(rev) => write!(f, "`{rev}` does not name a commit"),
+            GitError::NoCommit => f.write_str("the repository has no commit to compare with"),
+            GitError::Io {
+                action,
+                path,
+                error,
+            } => write!(f, "cannot {action} {}: {error}", path.display()),
+            GitError::UnsafePath(path) => write!(f, "unsafe path in the repository: {path}"),
+            GitError::CatFile(detail) => f.write_str(detail),
+        }
+    }
+}
+
+impl std::error::Error for GitError {}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> GitError {
+    let path = path.to_path_buf();
+    move |error| GitError::Io {
+        action,
+        path,
+        error,
     }
 }
 
@@ -45,15 +94,14 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        .map_err(GitError::CannotRun)?;
     if output.status.success() {
         Ok(output.stdout)
     } else {
-        Err(GitError(format!(
-            "git {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr).trim()
-        )))
+        Err(GitError::Failed {
+            command: args.join(" "),
+            stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        })
     }
 }
 
@@ -81,10 +129,9 @@ fn commit_of(root: &Path, rev: &str) -> Option<String> {
 /// exists), or `HEAD` when there is none.
 pub fn resolve_base(root: &Path, rev: Option<&str>) -> Result<Base, GitError> {
     git_line(root, &["rev-parse", "--git-dir"])
-        .map_err(|_| GitError(format!("{} is not in a git repository", root.display())))?;
+        .map_err(|_| GitError::NotARepository(root.to_path_buf()))?;
     if let Some(rev) = rev {
-        let commit = commit_of(root, rev)
-            .ok_or_else(|| GitError(format!("`{rev}` does not name a commit")))?;
+        let commit = commit_of(root, rev).ok_or_else(|| GitError::NoSuchCommit(rev.to_string()))?;
         return Ok(Base {
             rev: rev.to_string(),
             commit,
@@ -103,8 +150,7 @@ pub fn resolve_base(root: &Path, rev: Option<&str>) -> Result<Base, GitError> {
             });
         }
     }
-    let commit = commit_of(root, "HEAD")
-        .ok_or_else(|| GitError("the repository has no commit to compare with".into()))?;
+    let commit = commit_of(root, "HEAD").ok_or(GitError::NoCommit)?;
     Ok(Base {
         rev: "HEAD".into(),
         commit,
@@ -142,11 +188,9 @@ pub fn snapshot(root: &Path, commit: &str) -> Result<Snapshot, GitError> {
         NEXT_SNAPSHOT.fetch_add(1, Ordering::Relaxed)
     ));
     if dir.exists() {
-        std::fs::remove_dir_all(&dir)
-            .map_err(|e| GitError(format!("cannot clear {}: {e}", dir.display())))?;
+        std::fs::remove_dir_all(&dir).map_err(io("clear", &dir))?;
     }
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| GitError(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
     let snapshot = Snapshot { dir };
     let blobs = list_blobs(root, commit, &prefix)?;
     write_blobs(root, &blobs, snapshot.root())?;
@@ -189,7 +233,7 @@ fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<(String, Pa
         let rel = PathBuf::from(rel);
         // Git's trees cannot hold `..`, but a path from outside is checked before use.
         if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-            return Err(GitError(format!("unsafe path in the repository: {path}")));
+            return Err(GitError::UnsafePath(path.to_string()));
         }
         blobs.push((object.to_string(), rel));
     }
@@ -210,11 +254,11 @@ fn write_blobs(root: &Path, blobs: &[(String, PathBuf)], dir: &Path) -> Result<(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        .map_err(GitError::CannotRun)?;
     let mut stdin = child
         .stdin
         .take()
-        .ok_or_else(|| GitError("git cat-file has no input".into()))?;
+        .ok_or_else(|| GitError::CatFile("git cat-file has no input".into()))?;
     let request: String = blobs.iter().map(|(id, _)| format!("{id}\n")).collect();
     // Written from a thread: git answers while it reads, and a full pipe either way
     // would otherwise stop both.
@@ -222,7 +266,7 @@ fn write_blobs(root: &Path, blobs: &[(String, PathBuf)], dir: &Path) -> Result<(
     let stdout = child
         .stdout
         .take()
-        .ok_or_else(|| GitError("git cat-file has no output".into()))?;
+        .ok_or_else(|| GitError::CatFile("git cat-file has no output".into()))?;
     let mut reader = BufReader::new(stdout);
     let mut result = Ok(());
     for (id, rel) in blobs {
@@ -241,26 +285,28 @@ fn read_one(reader: &mut impl BufRead, id: &str, target: &Path) -> Result<(), Gi
     let mut header = String::new();
     reader
         .read_line(&mut header)
-        .map_err(|e| GitError(format!("reading git cat-file: {e}")))?;
+        .map_err(|e| GitError::CatFile(format!("reading git cat-file: {e}")))?;
     let mut parts = header.split_whitespace();
     let size = match (parts.next(), parts.next(), parts.next()) {
         (Some(got), Some("blob"), Some(size)) if got == id => size
             .parse::<u64>()
-            .map_err(|_| GitError(format!("git cat-file: bad header {header:?}")))?,
-        _ => return Err(GitError(format!("git cat-file: no blob {id}: {header:?}"))),
+            .map_err(|_| GitError::CatFile(format!("git cat-file: bad header {header:?}")))?,
+        _ => {
+            return Err(GitError::CatFile(format!(
+                "git cat-file: no blob {id}: {header:?}"
+            )));
+        }
     };
     let mut bytes = Vec::new();
     reader
         .by_ref()
         .take(size)
         .read_to_end(&mut bytes)
-        .map_err(|e| GitError(format!("reading git cat-file: {e}")))?;
+        .map_err(|e| GitError::CatFile(format!("reading git cat-file: {e}")))?;
     let mut newline = [0u8; 1];
     let _ = reader.read_exact(&mut newline);
     if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| GitError(format!("cannot create {}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(io("create", parent))?;
     }
-    std::fs::write(target, bytes)
-        .map_err(|e| GitError(format!("cannot write {}: {e}", target.display())))
+    std::fs::write(target, bytes).map_err(io("write", target))
 }

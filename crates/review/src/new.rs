@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use crate::schema;
 use kadr_check::{p3_is_leadership, p3_may_appoint, p5_covers};
-use kadr_load::{self as load, Loaded};
+use kadr_load::{self as load, LoadError, Loaded};
 use kadr_model::fields::{self, New, Refers, Shape};
 use kadr_model::{Authority, Lookup, Requirement, UnitKind};
 use kadr_model::{STUB_CLOSE, STUB_OPEN};
@@ -50,28 +50,119 @@ pub struct Written {
     pub path: String,
 }
 
+/// Why `kadr new vacancy` wrote nothing.
+#[derive(Debug)]
+pub enum NewError {
+    Load(LoadError),
+    /// No unit of that id; the ids there are.
+    UnknownUnit {
+        unit: String,
+        known: Vec<String>,
+    },
+    /// No category of that code; the leadership ones there are.
+    UnknownCategory {
+        code: String,
+        leadership: Vec<String>,
+    },
+    /// P3: only leadership positions are published.
+    NotLeadership {
+        code: String,
+    },
+    /// P5: no requirement record covers the category.
+    NoRequirement {
+        code: String,
+    },
+    /// P3: the head of a territorial unit does not appoint in the central apparatus.
+    TerritorialHeadInCentral {
+        unit: String,
+    },
+    /// P3: in the central apparatus, the minister or a deputy minister appoints, and
+    /// which one must be said.
+    AuthorityNeeded {
+        unit: String,
+    },
+    /// A date the file would hold is beyond the calendar (`--today` near year 9999).
+    DateOutOfRange(jiff::Error),
+    /// The file or its folder cannot be written.
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            NewError::Load(e) => e.fmt(f),
+            NewError::UnknownUnit { unit, known } => write!(
+                f,
+                "no unit `{unit}` in content/units/ (known: {})",
+                known.join(", ")
+            ),
+            NewError::UnknownCategory { code, leadership } => write!(
+                f,
+                "no category `{code}` in content/categories.yaml (leadership categories: {})",
+                leadership.join(", ")
+            ),
+            NewError::NotLeadership { code } => write!(
+                f,
+                "category `{code}` is not a leadership one: only leadership positions are published (P3)"
+            ),
+            NewError::NoRequirement { code } => write!(
+                f,
+                "no record in content/requirements/ covers category `{code}` (P5): add the code to the `categories` of the one that applies"
+            ),
+            NewError::TerritorialHeadInCentral { unit } => write!(
+                f,
+                "`{unit}` is the central apparatus: its positions are appointed by the minister or a deputy minister (P3)"
+            ),
+            NewError::AuthorityNeeded { unit } => write!(
+                f,
+                "`{unit}` is the central apparatus: name who appoints with --authority minister or --authority deputy_minister (P3)"
+            ),
+            NewError::DateOutOfRange(e) => e.fmt(f),
+            NewError::Io {
+                action,
+                path,
+                error,
+            } => write!(f, "cannot {action} {}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for NewError {}
+
 /// Writes the new vacancy into the site at `root`. An unknown unit or category, a
 /// category that is not a leadership one, or one that no requirement covers, is refused
 /// with the reason.
-pub fn new_vacancy(root: &Path, request: &NewVacancy) -> Result<Written, String> {
-    let loaded = load::load(root).map_err(|e| e.to_string())?;
+pub fn new_vacancy(root: &Path, request: &NewVacancy) -> Result<Written, NewError> {
+    let loaded = load::load(root).map_err(NewError::Load)?;
     let text = vacancy_yaml(&loaded, request)?;
     let id = next_id(&loaded, request.today.year(), &request.unit);
     let rel = format!("content/vacancies/{}/{id}.yaml", request.today.year());
     let header = schema::header(schema::Kind::Vacancy, &rel);
     let path: PathBuf = root.join(&rel);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|error| NewError::Io {
+            action: "create",
+            path: dir.to_path_buf(),
+            error,
+        })?;
     }
     // `create_new`: never overwrite a posting, even one written a moment ago.
+    let cannot_write = |error| NewError::Io {
+        action: "write",
+        path: PathBuf::from(&rel),
+        error,
+    };
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        .map_err(cannot_write)?;
     file.write_all(format!("{header}\n{}", text.replace("{ID}", &id)).as_bytes())
-        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        .map_err(cannot_write)?;
     Ok(Written { id, path: rel })
 }
 
@@ -99,36 +190,31 @@ pub fn next_id(loaded: &Loaded, year: i16, unit: &str) -> String {
 }
 
 /// The record's text without its schema line, with `{ID}` for the id.
-fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String> {
+fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, NewError> {
     let data = &loaded.data;
     let lookup = Lookup::new(data);
-    let unit = lookup.unit(&request.unit).ok_or_else(|| {
-        let known: Vec<&str> = data.units.iter().map(|u| u.id.value.as_str()).collect();
-        format!(
-            "no unit `{}` in content/units/ (known: {})",
-            request.unit,
-            known.join(", ")
-        )
-    })?;
-    let category = lookup.category(&request.category).ok_or_else(|| {
-        let known: Vec<&str> = data
-            .categories
-            .iter()
-            .flat_map(|c| &c.list)
-            .filter(|c| p3_is_leadership(c))
-            .map(|c| c.code.value.as_str())
-            .collect();
-        format!(
-            "no category `{}` in content/categories.yaml (leadership categories: {})",
-            request.category,
-            known.join(", ")
-        )
-    })?;
+    let unit = lookup
+        .unit(&request.unit)
+        .ok_or_else(|| NewError::UnknownUnit {
+            unit: request.unit.clone(),
+            known: data.units.iter().map(|u| u.id.value.clone()).collect(),
+        })?;
+    let category = lookup
+        .category(&request.category)
+        .ok_or_else(|| NewError::UnknownCategory {
+            code: request.category.clone(),
+            leadership: data
+                .categories
+                .iter()
+                .flat_map(|c| &c.list)
+                .filter(|c| p3_is_leadership(c))
+                .map(|c| c.code.value.clone())
+                .collect(),
+        })?;
     if !p3_is_leadership(category) {
-        return Err(format!(
-            "category `{}` is not a leadership one: only leadership positions are published (P3)",
-            request.category
-        ));
+        return Err(NewError::NotLeadership {
+            code: request.category.clone(),
+        });
     }
     let mut covering: Vec<&Requirement> = data
         .requirements
@@ -137,26 +223,21 @@ fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String>
         .map(|r| &**r)
         .collect();
     covering.sort_by(|a, b| a.id.value.cmp(&b.id.value));
-    let requirement = covering.first().ok_or_else(|| {
-        format!(
-            "no record in content/requirements/ covers category `{}` (P5): add the code to the `categories` of the one that applies",
-            request.category
-        )
+    let requirement = covering.first().ok_or_else(|| NewError::NoRequirement {
+        code: request.category.clone(),
     })?;
     let authority = match (request.authority, *unit.kind) {
         (Some(a), kind) if !p3_may_appoint(a, kind) => {
-            return Err(format!(
-                "`{}` is the central apparatus: its positions are appointed by the minister or a deputy minister (P3)",
-                unit.id.value
-            ));
+            return Err(NewError::TerritorialHeadInCentral {
+                unit: unit.id.value.clone(),
+            });
         }
         (Some(a), _) => a,
         (None, UnitKind::Territorial) => Authority::TerritorialHead,
         (None, UnitKind::Central) => {
-            return Err(format!(
-                "`{}` is the central apparatus: name who appoints with --authority minister or --authority deputy_minister (P3)",
-                unit.id.value
-            ));
+            return Err(NewError::AuthorityNeeded {
+                unit: unit.id.value.clone(),
+            });
         }
     };
     let within = data
@@ -201,7 +282,9 @@ fn vacancy_yaml(loaded: &Loaded, request: &NewVacancy) -> Result<String, String>
                 }
             }
             New::Today(days, comment) => {
-                let day = today.checked_add(days.days()).map_err(|e| e.to_string())?;
+                let day = today
+                    .checked_add(days.days())
+                    .map_err(NewError::DateOutOfRange)?;
                 let comment = comment.replace("{within}", &within.to_string());
                 let _ = writeln!(y, "{name}: {day}  # {comment}");
             }
@@ -287,7 +370,11 @@ mod tests {
             today: Date::constant(2026, 11, 27),
         };
         let err = vacancy_yaml(&loaded, &request).unwrap_err();
-        assert!(err.contains("--authority"), "{err}");
+        assert!(
+            matches!(&err, NewError::AuthorityNeeded { unit } if unit == "central-apparatus"),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("--authority"), "{err}");
     }
 
     #[test]

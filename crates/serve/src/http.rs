@@ -2,6 +2,7 @@
 //! tabs to reload, and the live-reload script and error overlay injected into HTML
 //! responses (only there: feeds, JSON and CSS are served exactly as built).
 
+use crate::ServeError;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -27,7 +28,7 @@ pub const LIVE_PATH: &str = "/__kadr/live";
 pub const LIVE_SCRIPT: &str = "<script data-kadr-live>(function(){var s=new EventSource(\"/__kadr/live\");s.addEventListener(\"reload\",function(){location.reload()});})();</script>";
 
 /// Binds `port`, or the next free one of the following twenty.
-pub async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, String> {
+pub async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
     let mut last = None;
     for candidate in port..=port.saturating_add(20) {
         match TcpListener::bind(SocketAddr::new(ip, candidate)).await {
@@ -35,26 +36,31 @@ pub async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, String> {
             Err(e) => last = Some(e),
         }
     }
-    Err(format!(
-        "cannot listen on {ip} ports {port}–{}: {}",
-        port.saturating_add(20),
-        last.map_or_else(String::new, |e| e.to_string())
-    ))
+    Err(ServeError::Bind {
+        ip,
+        from: port,
+        to: port.saturating_add(20),
+        error: last,
+    })
 }
 
-pub async fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<(), String> {
+pub async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    stopped: String,
+) -> Result<(), ServeError> {
     let app = Router::new()
         .route(LIVE_PATH, get(live))
         .fallback(get(page))
         .layer(axum::middleware::from_fn(only_addressed_by_ip_or_localhost))
         .with_state(shared);
     axum::serve(listener, app)
-        .with_graceful_shutdown(async {
+        .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
-            eprintln!("stopped");
+            eprintln!("{stopped}");
         })
         .await
-        .map_err(|e| format!("server error: {e}"))
+        .map_err(ServeError::Server)
 }
 
 /// Whether a request's `Host` names this server by an IP address or as `localhost`. A

@@ -4,6 +4,7 @@
 //! to reload (server-sent events). When the content has errors, each page shows them in
 //! an overlay, in the page's language, over the last good site.
 
+mod error;
 mod http;
 mod overlay;
 mod watch;
@@ -17,7 +18,11 @@ use std::time::Instant;
 use jiff::civil::Date;
 use tokio::sync::broadcast;
 
+use kadr_diagnostic::messages::MessageLang;
+use kadr_diagnostic::{Message, Messages};
 use kadr_pipeline as pipeline;
+
+pub use error::ServeError;
 
 /// What `kadr serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -30,6 +35,8 @@ pub struct Options {
     pub poll: bool,
     /// Neither read nor write the cache on disk (`.kadr-cache/`).
     pub no_cache: bool,
+    /// The language of the console lines (`--lang`, `KADR_LANG`).
+    pub lang: MessageLang,
 }
 
 /// The site as currently served: the pages of the last good build and, when the latest
@@ -126,10 +133,13 @@ fn entry_points(checked: &pipeline::Checked) -> Vec<String> {
 }
 
 /// Runs the preview until Ctrl-C.
-pub fn run(options: Options) -> Result<(), String> {
+pub fn run(options: Options) -> Result<(), ServeError> {
     if !options.root.is_dir() {
-        return Err(format!("{} is not a directory", options.root.display()));
+        return Err(ServeError::NotAFolder(options.root.clone()));
     }
+    let lang = options.lang;
+    let messages = Messages::new(lang);
+    let say = |m: Message| eprintln!("{}", messages.text(&m));
     let today = options.today;
     let day = move || today.unwrap_or_else(pipeline::today_in_almaty);
     let started = Instant::now();
@@ -143,7 +153,7 @@ pub fn run(options: Options) -> Result<(), String> {
     if !options.no_cache
         && let Err(e) = session.save_disk_cache(&options.root)
     {
-        eprintln!("note: the cache was not written ({e}); --no-cache skips it");
+        say(Message::new("serve-cache-not-written").arg("detail", e.to_string()));
     }
     let first_ok = first.overlay.is_none();
     let entry_points = first.entry_points.clone();
@@ -152,67 +162,67 @@ pub fn run(options: Options) -> Result<(), String> {
         snapshot: RwLock::new(Arc::new(first)),
         reload,
     });
-    eprintln!(
-        "{} in {} ms",
-        if first_ok {
-            "built the site"
-        } else {
-            "the site has errors (shown in the browser)"
-        },
-        started.elapsed().as_millis()
-    );
+    let ms = started.elapsed().as_millis() as i64;
+    say(Message::new(if first_ok {
+        "serve-built"
+    } else {
+        "serve-built-with-errors"
+    })
+    .arg("ms", ms));
 
     let _watcher = watch::start(&options.root, options.poll, {
         let shared = Arc::clone(&shared);
         let root = options.root.clone();
         // The rebuild thread alone uses the session from here on.
         let mut session = session;
+        let messages = Messages::new(lang);
         move || {
             let t = Instant::now();
             let previous = shared.current();
             let next = rebuild(&root, day(), &previous, &mut session);
             let ok = next.overlay.is_none();
             shared.replace(next);
-            let elapsed = t.elapsed().as_millis();
-            if ok {
+            let ms = t.elapsed().as_millis() as i64;
+            let line = if ok {
                 let r = session.last_render();
-                eprintln!(
-                    "rebuilt in {elapsed} ms ({} of {} pages unchanged and reused)",
-                    r.reused, r.pages
-                );
+                Message::new("serve-rebuilt")
+                    .arg("ms", ms)
+                    .arg("reused", r.reused as i64)
+                    .arg("pages", r.pages as i64)
             } else {
-                eprintln!("rebuilt with errors (shown in the browser) in {elapsed} ms");
-            }
+                Message::new("serve-rebuilt-with-errors").arg("ms", ms)
+            };
+            eprintln!("{}", messages.text(&line));
         }
     })?;
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    runtime.block_on(async move {
+        .map_err(ServeError::Start)?;
+    runtime.block_on(async {
         let listener = http::bind(options.bind, options.port).await?;
-        let addr: SocketAddr = listener.local_addr().map_err(|e| e.to_string())?;
+        let addr: SocketAddr = listener.local_addr().map_err(ServeError::Start)?;
         if options.port != 0 && addr.port() != options.port {
-            eprintln!(
-                "port {} is in use; serving on port {} instead",
-                options.port,
-                addr.port()
-            );
+            say(Message::new("serve-port-taken")
+                .arg("port", i64::from(options.port))
+                .arg("instead", i64::from(addr.port())));
         }
         let host = match addr.ip() {
             IpAddr::V6(ip) => format!("[{ip}]"),
             IpAddr::V4(ip) => ip.to_string(),
         };
         for path in &entry_points {
-            eprintln!("serving http://{host}:{}/{path}", addr.port());
+            let url = format!("http://{host}:{}/{path}", addr.port());
+            say(Message::new("serve-serving").arg("url", url));
         }
-        eprintln!("watching content/, themes/ and locales/ — press Ctrl-C to stop");
+        say(Message::new("serve-watching"));
         if options.open
             && let Some(first) = entry_points.first()
         {
             let _ = opener::open_browser(format!("http://{host}:{}/{first}", addr.port()));
         }
-        http::serve(listener, shared).await
+        let stopped = messages.text(&Message::new("serve-stopped"));
+        http::serve(listener, shared, stopped).await
     })
 }

@@ -3,6 +3,7 @@
 //! file itself. Access events (Linux reports plain reads) and editor swap, backup and
 //! temporary files are ignored, or every build would trigger the next.
 
+use crate::ServeError;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
@@ -123,7 +124,7 @@ pub fn start(
     root: &Path,
     poll: bool,
     mut rebuild: impl FnMut() + Send + 'static,
-) -> Result<Watcher, String> {
+) -> Result<Watcher, ServeError> {
     let (tx, rx) = mpsc::channel::<()>();
     let handler_root = root.to_path_buf();
     // The watched folders that were made or removed since the last rebuild (the root's
@@ -148,7 +149,10 @@ pub fn start(
             let _ = tx.send(());
         }
     };
-    let fail = |e: notify::Error| format!("cannot watch {}: {e}", root.display());
+    let fail = |error: notify::Error| ServeError::Watch {
+        root: root.to_path_buf(),
+        error,
+    };
     let mut watching: Box<dyn Watches> = if poll {
         let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
         Box::new(
@@ -201,7 +205,7 @@ pub fn start(
                 rebuild();
             }
         })
-        .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
+        .map_err(ServeError::Thread)?;
     Ok(Watcher {
         _watching: watching,
     })

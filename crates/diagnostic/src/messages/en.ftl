@@ -251,3 +251,38 @@ root-not-a-folder = { $root } is not a directory
 built = built { $files } files into { $out } ({ $changed } changed)
 build-failed = build failed: { $out } was left as it was
 build-leftover = note: the new site is in place, but the previous one could not be removed from { $previous } ({ $detail }); the next build removes it
+
+## kadr serve: the console lines and why it cannot run.
+serve-cache-not-written = note: the cache was not written ({ $detail }); --no-cache skips it
+serve-built = built the site in { $ms } ms
+serve-built-with-errors = the site has errors (shown in the browser) in { $ms } ms
+serve-rebuilt = rebuilt in { $ms } ms ({ $reused } of { $pages } pages unchanged and reused)
+serve-rebuilt-with-errors = rebuilt with errors (shown in the browser) in { $ms } ms
+serve-port-taken = port { $port } is in use; serving on port { $instead } instead
+serve-serving = serving { $url }
+serve-watching = watching content/, themes/ and locales/ — press Ctrl-C to stop
+serve-stopped = stopped
+serve-watch = cannot watch { $root }: { $detail }
+serve-thread = cannot start the rebuild thread: { $detail }
+serve-start = cannot start the server: { $detail }
+serve-bind = cannot listen on { $ip } ports { $from }–{ $to }: { $detail }
+serve-server = server error: { $detail }
+
+## kadr new vacancy: what was written, and why nothing was.
+new-wrote = wrote { $path }: replace every ⟦…⟧ in both languages, then run kadr check
+new-unknown-unit = no unit `{ $unit }` in content/units/ (known: { $known })
+new-unknown-category = no category `{ $code }` in content/categories.yaml (leadership categories: { $known })
+new-not-leadership = category `{ $code }` is not a leadership one: only leadership positions are published (P3)
+new-no-requirement = no record in content/requirements/ covers category `{ $code }` (P5): add the code to the `categories` of the one that applies
+new-territorial-head-in-central = `{ $unit }` is the central apparatus: its positions are appointed by the minister or a deputy minister (P3)
+new-authority-needed = `{ $unit }` is the central apparatus: name who appoints with --authority minister or --authority deputy_minister (P3)
+new-date-out-of-range = { $detail }
+
+## kadr diff: why git gives nothing to compare with.
+git-cannot-run = cannot run git: { $detail }
+git-failed = git { $command } failed: { $detail }
+git-not-a-repository = { $root } is not in a git repository
+git-no-such-commit = `{ $rev }` does not name a commit
+git-no-commit = the repository has no commit to compare with
+git-unsafe-path = unsafe path in the repository: { $path }
+git-cat-file = { $detail }

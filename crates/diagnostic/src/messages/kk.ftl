@@ -258,3 +258,38 @@ root-not-a-folder = { $root } бума емес
 built = { $out } ішіне { $files } файл жазылды (өзгергені: { $changed })
 build-failed = құрастыру сәтсіз аяқталды: { $out } бұрынғы күйінде қалды
 build-leftover = ескерту: жаңа сайт орнында, бірақ алдыңғысын { $previous } ішінен жою мүмкін болмады ({ $detail }); келесі құрастыру оны жояды
+
+## kadr serve: the console lines and why it cannot run.
+serve-cache-not-written = ескерту: кэш жазылмады ({ $detail }); --no-cache онсыз жұмыс істейді
+serve-built = сайт { $ms } мс ішінде құрастырылды
+serve-built-with-errors = сайтта қателер бар (браузерде көрсетілген), { $ms } мс
+serve-rebuilt = { $ms } мс ішінде қайта құрастырылды ({ $pages } беттің { $reused } беті өзгермеген, қайта пайдаланылды)
+serve-rebuilt-with-errors = қателермен қайта құрастырылды (браузерде көрсетілген), { $ms } мс
+serve-port-taken = { $port } порты бос емес; оның орнына { $instead } порты пайдаланылады
+serve-serving = алдын ала қарау: { $url }
+serve-watching = content/, themes/ және locales/ бақыланады — тоқтату үшін Ctrl-C басыңыз
+serve-stopped = тоқтатылды
+serve-watch = { $root } бақыланбайды: { $detail }
+serve-thread = қайта құрастыру ағыны іске қосылмады: { $detail }
+serve-start = сервер іске қосылмады: { $detail }
+serve-bind = { $ip } мекенжайындағы { $from }–{ $to } порттарының ешқайсысы ашылмады: { $detail }
+serve-server = сервер қатесі: { $detail }
+
+## kadr new vacancy: what was written, and why nothing was.
+new-wrote = { $path } жазылды: екі тілдегі әрбір ⟦…⟧ орнына нақты мәтінді жазыңыз, содан кейін kadr check іске қосыңыз
+new-unknown-unit = content/units/ ішінде `{ $unit }` бөлінісі жоқ (бары: { $known })
+new-unknown-category = content/categories.yaml ішінде `{ $code }` санаты жоқ (басшылық лауазымдар санаттары: { $known })
+new-not-leadership = `{ $code }` санаты басшылық лауазымдардың санаты емес: тек басшылық лауазымдар жарияланады (P3)
+new-no-requirement = content/requirements/ ішіндегі бірде-бір жазба `{ $code }` санатын қамтымайды (P5): кодты тиісті жазбаның `categories` тізіміне қосыңыз
+new-territorial-head-in-central = `{ $unit }` — орталық аппарат: оның лауазымдарына министр немесе министрдің орынбасары тағайындайды (P3)
+new-authority-needed = `{ $unit }` — орталық аппарат: кім тағайындайтынын --authority minister немесе --authority deputy_minister арқылы көрсетіңіз (P3)
+new-date-out-of-range = жаңа файлдың күні күнтізбеден тыс: { $detail }
+
+## kadr diff: why git gives nothing to compare with.
+git-cannot-run = git іске қосылмады: { $detail }
+git-failed = git { $command } сәтсіз аяқталды: { $detail }
+git-not-a-repository = { $root } git репозиторийінде емес
+git-no-such-commit = `{ $rev }` бірде-бір коммитті көрсетпейді
+git-no-commit = репозиторийде салыстыратын коммит жоқ
+git-unsafe-path = репозиторийдегі қауіпті жол: { $path }
+git-cat-file = git cat-file күтпеген жауап берді: { $detail }

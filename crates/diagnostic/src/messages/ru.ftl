@@ -273,3 +273,38 @@ root-not-a-folder = { $root } не является папкой
 built = в { $out } записано файлов: { $files } (изменено: { $changed })
 build-failed = сборка не удалась: { $out } осталась прежней
 build-leftover = примечание: новый сайт на месте, но прежний не удалось удалить из { $previous } ({ $detail }); следующая сборка удалит его
+
+## kadr serve: the console lines and why it cannot run.
+serve-cache-not-written = примечание: кэш не записан ({ $detail }); --no-cache обходится без него
+serve-built = сайт собран за { $ms } мс
+serve-built-with-errors = в сайте есть ошибки (показаны в браузере), { $ms } мс
+serve-rebuilt = пересобрано за { $ms } мс (из { $pages } страниц без изменений и использовано повторно: { $reused })
+serve-rebuilt-with-errors = пересобрано с ошибками (показаны в браузере) за { $ms } мс
+serve-port-taken = порт { $port } занят; вместо него используется порт { $instead }
+serve-serving = предпросмотр: { $url }
+serve-watching = отслеживаются content/, themes/ и locales/ — для остановки нажмите Ctrl-C
+serve-stopped = остановлено
+serve-watch = не удаётся отслеживать { $root }: { $detail }
+serve-thread = не удалось запустить поток пересборки: { $detail }
+serve-start = не удалось запустить сервер: { $detail }
+serve-bind = не удалось открыть ни один из портов { $from }–{ $to } на { $ip }: { $detail }
+serve-server = ошибка сервера: { $detail }
+
+## kadr new vacancy: what was written, and why nothing was.
+new-wrote = записан { $path }: замените каждый ⟦…⟧ на обоих языках настоящим текстом, затем запустите kadr check
+new-unknown-unit = в content/units/ нет подразделения `{ $unit }` (есть: { $known })
+new-unknown-category = в content/categories.yaml нет категории `{ $code }` (категории руководящих должностей: { $known })
+new-not-leadership = категория `{ $code }` не относится к руководящим: публикуются только руководящие должности (P3)
+new-no-requirement = ни одна запись в content/requirements/ не охватывает категорию `{ $code }` (P5): добавьте код в `categories` подходящей записи
+new-territorial-head-in-central = `{ $unit }` — центральный аппарат: на его должности назначает министр или заместитель министра (P3)
+new-authority-needed = `{ $unit }` — центральный аппарат: укажите, кто назначает, с помощью --authority minister или --authority deputy_minister (P3)
+new-date-out-of-range = дата нового файла вне календаря: { $detail }
+
+## kadr diff: why git gives nothing to compare with.
+git-cannot-run = не удалось запустить git: { $detail }
+git-failed = git { $command } завершился с ошибкой: { $detail }
+git-not-a-repository = { $root } не находится в репозитории git
+git-no-such-commit = `{ $rev }` не указывает на коммит
+git-no-commit = в репозитории нет коммита для сравнения
+git-unsafe-path = небезопасный путь в репозитории: { $path }
+git-cat-file = git cat-file ответил неожиданно: { $detail }
