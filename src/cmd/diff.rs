@@ -36,7 +36,9 @@ pub fn run(args: Args) -> Exit {
     match kadr_review::diff::diff_working_tree(&args.root, args.rev.as_deref()) {
         Ok(diff) => {
             stdout(&match args.format {
-                DiffFormat::Markdown => kadr_review::markdown::markdown(&diff, &args.preview_url),
+                DiffFormat::Markdown => {
+                    kadr_review::markdown::markdown(&diff, &args.preview_url, &args.lang.messages())
+                }
                 DiffFormat::Json => {
                     let mut json = serde_json::to_string_pretty(&diff).unwrap_or_default();
                     json.push('\n');

@@ -7,7 +7,22 @@
 
 use std::fmt::Write as _;
 
+use kadr_diagnostic::{Message, Messages};
+
 use crate::diff::{Change, Diff, FieldChange, RecordDiff, VacancyDiff};
+
+/// The words of the report, in the reader's language (`kadr diff --lang`).
+struct Say<'a>(&'a Messages);
+
+impl Say<'_> {
+    fn t(&self, id: &'static str) -> String {
+        self.0.text(&Message::new(id))
+    }
+
+    fn m(&self, message: Message) -> String {
+        self.0.text(&message)
+    }
+}
 
 /// More affected vacancies than this are summarised by their number.
 const MAX_LISTED: usize = 20;
@@ -15,55 +30,54 @@ const MAX_LISTED: usize = 20;
 const MAX_CELL_CHARS: usize = 1500;
 
 /// The diff as Markdown; `preview_url` is where `kadr serve` (or a deployed preview)
-/// shows the site, e.g. `http://127.0.0.1:1111/`.
-pub fn markdown(diff: &Diff, preview_url: &str) -> String {
+/// shows the site, e.g. `http://127.0.0.1:1111/`; `messages` the language of its words
+/// (the records' own texts are shown as written).
+pub fn markdown(diff: &Diff, preview_url: &str, messages: &Messages) -> String {
+    let say = &Say(messages);
     let mut out = String::new();
     let short: String = diff.base_commit.chars().take(10).collect();
-    let _ = writeln!(
-        out,
-        "## kadr diff: postings since {} ({})\n",
-        cell(&diff.base),
-        code_span(&short)
-    );
+    let heading = Message::new("diff-heading")
+        .arg("base", cell(&diff.base))
+        .arg("commit", code_span(&short));
+    let _ = writeln!(out, "## {}\n", say.m(heading));
     if diff.is_empty() {
-        out.push_str("No changes to vacancies, units, requirements, categories, site settings or the calendar.\n");
+        let _ = writeln!(out, "{}", say.t("diff-no-changes"));
         return out;
     }
-    let _ = writeln!(out, "{}\n", summary(diff));
+    let _ = writeln!(out, "{}\n", summary(diff, say));
     let link = |path: &str| format!("{}{path}", with_slash(preview_url));
     if !diff.vacancies.is_empty() {
-        out.push_str("### Vacancies\n\n");
+        let _ = writeln!(out, "### {}\n", say.t("diff-vacancies"));
         for v in &diff.vacancies {
-            vacancy(&mut out, v, &link);
+            vacancy(&mut out, v, &link, say);
         }
     }
     let lookup = |id: &str| diff.section_slugs.as_ref().map(|s| s.preview(id).kk);
     for (title, list) in [
-        ("Units", &diff.units),
-        ("Qualification requirements (P5)", &diff.requirements),
-        ("Position categories", &diff.categories),
+        ("diff-units", &diff.units),
+        ("diff-requirements", &diff.requirements),
+        ("diff-categories", &diff.categories),
     ] {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "### {title}\n");
+        let _ = writeln!(out, "### {}\n", say.t(title));
         for r in list {
-            record(&mut out, r, &link, &lookup);
+            record(&mut out, r, &link, &lookup, say);
         }
     }
     if let Some(site) = &diff.site {
-        out.push_str("### Site settings\n\n");
-        let _ = writeln!(
-            out,
-            "`content/site.yaml` changed: this affects every page ({} vacancies).\n",
-            site.affects.len()
-        );
-        fields(&mut out, &site.fields);
+        let _ = writeln!(out, "### {}\n", say.t("diff-site-settings"));
+        let changed = Message::new("diff-site-changed").arg("vacancies", site.affects.len() as i64);
+        let _ = writeln!(out, "{}\n", say.m(changed));
+        fields(&mut out, &site.fields, say);
     }
     if !diff.calendar.entries.is_empty() {
-        out.push_str("### Working-day calendar (P4)\n\n");
-        out.push_str(
-            "| year | entry | date | change | before | after |\n|---|---|---|---|---|---|\n",
+        let _ = writeln!(out, "### {}\n", say.t("diff-calendar"));
+        let _ = writeln!(
+            out,
+            "{}\n|---|---|---|---|---|---|",
+            say.t("diff-calendar-columns")
         );
         for e in &diff.calendar.entries {
             let _ = writeln!(
@@ -72,62 +86,58 @@ pub fn markdown(diff: &Diff, preview_url: &str) -> String {
                 e.year,
                 e.entry.replace('_', " "),
                 e.date,
-                change_name(e.change),
+                say.t(change_name(e.change)),
                 cell(e.before.as_deref().unwrap_or("")),
                 cell(e.after.as_deref().unwrap_or("")),
             );
         }
         out.push('\n');
         if diff.calendar.affects.is_empty() {
-            out.push_str("No vacancy's last allowed publication day moves.\n\n");
+            let _ = writeln!(out, "{}\n", say.t("diff-no-deadline-moves"));
         } else {
-            let _ = writeln!(
-                out,
-                "Moves the last allowed publication day of: {}\n",
-                id_list(&diff.calendar.affects, &link, &lookup)
-            );
+            let list = id_list(&diff.calendar.affects, &link, &lookup, say);
+            let moves = Message::new("diff-deadline-moves").arg("list", list);
+            let _ = writeln!(out, "{}\n", say.m(moves));
         }
     }
     out
 }
 
-fn summary(diff: &Diff) -> String {
+fn summary(diff: &Diff, say: &Say) -> String {
     let count = |c: Change| diff.vacancies.iter().filter(|v| v.change == c).count();
     let status_changes = diff
         .vacancies
         .iter()
         .filter(|v| v.change == Change::Changed && v.fields.iter().any(|f| f.field == "status"))
         .count();
-    let mut parts = vec![format!(
-        "**Vacancies:** {} new, {} changed ({} with a new status), {} removed",
-        count(Change::Added),
-        count(Change::Changed),
-        status_changes,
-        count(Change::Removed)
-    )];
+    let n = |c: Change| count(c) as i64;
+    let mut parts = vec![
+        say.m(Message::new("diff-summary-vacancies")
+            .arg("new", n(Change::Added))
+            .arg("changed", n(Change::Changed))
+            .arg("status", status_changes as i64)
+            .arg("removed", n(Change::Removed))),
+    ];
     if count(Change::Unreadable) > 0 {
-        parts.push(format!(
-            "**{} unreadable** (run `kadr check`)",
-            count(Change::Unreadable)
-        ));
+        parts.push(say.m(Message::new("diff-summary-unreadable").arg("n", n(Change::Unreadable))));
     }
     for (name, n) in [
-        ("units", diff.units.len()),
-        ("requirements", diff.requirements.len()),
-        ("categories", diff.categories.len()),
-        ("calendar entries", diff.calendar.entries.len()),
+        ("diff-count-units", diff.units.len()),
+        ("diff-count-requirements", diff.requirements.len()),
+        ("diff-count-categories", diff.categories.len()),
+        ("diff-count-calendar", diff.calendar.entries.len()),
     ] {
         if n > 0 {
-            parts.push(format!("**{name}:** {n}"));
+            parts.push(format!("**{}:** {n}", say.t(name)));
         }
     }
     if diff.site.is_some() {
-        parts.push("**site settings**".into());
+        parts.push(format!("**{}**", say.t("diff-count-site")));
     }
     parts.join(" · ")
 }
 
-fn vacancy(out: &mut String, v: &VacancyDiff, link: &impl Fn(&str) -> String) {
+fn vacancy(out: &mut String, v: &VacancyDiff, link: &impl Fn(&str) -> String, say: &Say) {
     let title = v
         .position
         .as_ref()
@@ -136,26 +146,28 @@ fn vacancy(out: &mut String, v: &VacancyDiff, link: &impl Fn(&str) -> String) {
     let status = v.fields.iter().find(|f| f.field == "status");
     let status = match (v.change, status) {
         (Change::Changed, Some(f)) => format!(
-            " · status **{} → {}**",
+            " · {} **{} → {}**",
+            say.t("diff-status"),
             f.before.as_deref().unwrap_or("?"),
             f.after.as_deref().unwrap_or("?")
         ),
         (_, _) => v
             .status
             .as_ref()
-            .map(|s| format!(" · status {s}"))
+            .map(|s| format!(" · {} {s}", say.t("diff-status")))
             .unwrap_or_default(),
     };
     let _ = writeln!(
         out,
         "#### {}: `{}`{title}{status}\n",
-        change_title(v.change),
+        say.t(change_title(v.change)),
         code(&v.id)
     );
     let mut where_ = Vec::new();
     if let Some(p) = &v.preview {
         where_.push(format!(
-            "preview [kk]({}) · [ru]({})",
+            "{} [kk]({}) · [ru]({})",
+            say.t("diff-preview"),
             link(&p.kk),
             link(&p.ru)
         ));
@@ -164,7 +176,7 @@ fn vacancy(out: &mut String, v: &VacancyDiff, link: &impl Fn(&str) -> String) {
     let _ = writeln!(out, "{}\n", where_.join(" · "));
     match v.change {
         Change::Unreadable => {
-            out.push_str("This file cannot be read as a vacancy: `kadr check` says why. Do not approve it as it is.\n\n");
+            let _ = writeln!(out, "{}\n", say.t("diff-unreadable-file"));
         }
         Change::Added | Change::Removed => {
             // The whole record is new (or gone): its short fields here, its texts in
@@ -174,14 +186,14 @@ fn vacancy(out: &mut String, v: &VacancyDiff, link: &impl Fn(&str) -> String) {
                 .iter()
                 .filter(|f| f.lang.is_none() && f.field != "id")
                 .collect();
-            out.push_str("| field | value |\n|---|---|\n");
+            let _ = writeln!(out, "{}\n|---|---|", say.t("diff-field-value-columns"));
             for f in short {
                 let value = f.after.as_ref().or(f.before.as_ref());
                 let _ = writeln!(out, "| {} | {} |", f.field, cell(value.map_or("", |s| s)));
             }
             out.push('\n');
         }
-        Change::Changed => fields(out, &v.fields),
+        Change::Changed => fields(out, &v.fields, say),
     }
 }
 
@@ -190,21 +202,27 @@ fn record(
     r: &RecordDiff,
     link: &impl Fn(&str) -> String,
     lookup: &impl Fn(&str) -> Option<String>,
+    say: &Say,
 ) {
     let _ = writeln!(
         out,
         "#### {}: `{}` (`{}`)\n",
-        change_title(r.change),
+        say.t(change_title(r.change)),
         code(&r.id),
         code(&r.file)
     );
     if r.affects.is_empty() {
-        out.push_str("Affects no vacancy.\n\n");
+        let _ = writeln!(out, "{}\n", say.t("diff-affects-none"));
     } else {
-        let _ = writeln!(out, "Affects: {}\n", id_list(&r.affects, link, lookup));
+        let list = id_list(&r.affects, link, lookup, say);
+        let _ = writeln!(
+            out,
+            "{}\n",
+            say.m(Message::new("diff-affects").arg("list", list))
+        );
     }
     if r.change == Change::Changed {
-        fields(out, &r.fields);
+        fields(out, &r.fields, say);
     }
 }
 
@@ -213,6 +231,7 @@ fn id_list(
     ids: &[String],
     link: &impl Fn(&str) -> String,
     lookup: &impl Fn(&str) -> Option<String>,
+    say: &Say,
 ) -> String {
     let mut items: Vec<String> = ids
         .iter()
@@ -223,24 +242,25 @@ fn id_list(
         })
         .collect();
     if ids.len() > MAX_LISTED {
-        items.push(format!("and {} more", ids.len() - MAX_LISTED));
+        let more = (ids.len() - MAX_LISTED) as i64;
+        items.push(say.m(Message::new("diff-and-more").arg("n", more)));
     }
     items.join(", ")
 }
 
 /// The changed fields: the short ones in one before/after table, then each text in a
 /// table of its own with the two languages side by side.
-fn fields(out: &mut String, changes: &[FieldChange]) {
+fn fields(out: &mut String, changes: &[FieldChange], say: &Say) {
     let plain: Vec<&FieldChange> = changes.iter().filter(|c| c.lang.is_none()).collect();
     if !plain.is_empty() {
-        out.push_str("| field | before | after |\n|---|---|---|\n");
+        let _ = writeln!(out, "{}\n|---|---|---|", say.t("diff-field-columns"));
         for c in plain {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
                 c.field,
-                absent_or(c.before.as_deref()),
-                absent_or(c.after.as_deref())
+                absent_or(c.before.as_deref(), say),
+                absent_or(c.after.as_deref(), say)
             );
         }
         out.push('\n');
@@ -259,21 +279,25 @@ fn fields(out: &mut String, changes: &[FieldChange]) {
         };
         let (kk, ru) = (of("kk"), of("ru"));
         let other = kk.or(ru).and_then(|c| c.other.as_deref());
-        let (kk_cells, ru_cells) = (text_cells(kk, other), text_cells(ru, other));
+        let (kk_cells, ru_cells) = (text_cells(kk, other, say), text_cells(ru, other, say));
         let _ = writeln!(out, "| {field} | kk | ru |\n|---|---|---|");
-        let _ = writeln!(out, "| before | {} | {} |", kk_cells.0, ru_cells.0);
-        let _ = writeln!(out, "| after | {} | {} |\n", kk_cells.1, ru_cells.1);
+        let (before, after) = (say.t("diff-before"), say.t("diff-after"));
+        let _ = writeln!(out, "| {before} | {} | {} |", kk_cells.0, ru_cells.0);
+        let _ = writeln!(out, "| {after} | {} | {} |\n", kk_cells.1, ru_cells.1);
     }
 }
 
 /// The before and after cells of one language of a changed text: the whole text when
 /// it is one line, the changed lines of a longer (Markdown) text. `change` is `None`
 /// when this language did not change; `other` is then its text.
-fn text_cells(change: Option<&FieldChange>, other: Option<&str>) -> (String, String) {
+fn text_cells(change: Option<&FieldChange>, other: Option<&str>, say: &Say) -> (String, String) {
     let Some(c) = change else {
         return match other {
             Some(text) if !text.contains('\n') => (cell(text), cell(text)),
-            _ => ("_unchanged_".into(), "_unchanged_".into()),
+            _ => {
+                let unchanged = format!("_{}_", say.t("diff-unchanged"));
+                (unchanged.clone(), unchanged)
+            }
         };
     };
     let (before, after) = (c.before.as_deref(), c.after.as_deref());
@@ -282,15 +306,15 @@ fn text_cells(change: Option<&FieldChange>, other: Option<&str>) -> (String, Str
     match (before, after) {
         (Some(b), Some(a)) if multiline => {
             let (removed, added) = changed_lines(b, a);
-            (lines_cell(&removed, "−"), lines_cell(&added, "+"))
+            (lines_cell(&removed, "−", say), lines_cell(&added, "+", say))
         }
-        _ => (absent_or(before), absent_or(after)),
+        _ => (absent_or(before, say), absent_or(after, say)),
     }
 }
 
-fn lines_cell(lines: &[&str], mark: &str) -> String {
+fn lines_cell(lines: &[&str], mark: &str, say: &Say) -> String {
     if lines.is_empty() {
-        return "_(no lines)_".into();
+        return format!("_({})_", say.t("diff-no-lines"));
     }
     let text: Vec<String> = lines
         .iter()
@@ -299,10 +323,10 @@ fn lines_cell(lines: &[&str], mark: &str) -> String {
     text.join("<br>")
 }
 
-fn absent_or(value: Option<&str>) -> String {
+fn absent_or(value: Option<&str>, say: &Say) -> String {
     match value {
         Some(v) => cell(v),
-        None => "_(none)_".into(),
+        None => format!("_({})_", say.t("diff-none")),
     }
 }
 
@@ -390,24 +414,28 @@ fn with_slash(url: &str) -> String {
 
 fn change_title(change: Change) -> &'static str {
     match change {
-        Change::Added => "New",
-        Change::Removed => "Removed",
-        Change::Changed => "Changed",
-        Change::Unreadable => "Unreadable",
+        Change::Added => "diff-title-added",
+        Change::Removed => "diff-title-removed",
+        Change::Changed => "diff-title-changed",
+        Change::Unreadable => "diff-title-unreadable",
     }
 }
 
 fn change_name(change: Change) -> &'static str {
     match change {
-        Change::Added => "added",
-        Change::Removed => "removed",
-        Change::Changed => "changed",
-        Change::Unreadable => "unreadable",
+        Change::Added => "diff-change-added",
+        Change::Removed => "diff-change-removed",
+        Change::Changed => "diff-change-changed",
+        Change::Unreadable => "diff-change-unreadable",
     }
 }
 
 #[cfg(test)]
 mod tests {
+    fn english() -> Messages {
+        Messages::new(kadr_diagnostic::messages::MessageLang::En)
+    }
+
     use super::*;
 
     #[test]
@@ -433,8 +461,66 @@ mod tests {
             base_commit: "0123456789abcdef".into(),
             ..Diff::default()
         };
-        let md = markdown(&diff, "http://127.0.0.1:1111");
+        let md = markdown(&diff, "http://127.0.0.1:1111", &english());
         assert!(md.contains("since HEAD (`0123456789`)"), "{md}");
         assert!(md.contains("No changes"), "{md}");
+    }
+
+    #[test]
+    fn the_report_speaks_the_reader_s_language_and_keeps_the_records_texts() {
+        use crate::diff::{Preview, VacancyDiff};
+        let diff = Diff {
+            base: "main".into(),
+            base_commit: "0123456789abcdef".into(),
+            vacancies: vec![VacancyDiff {
+                id: "2026-dp-almaty-0001".into(),
+                file: "content/vacancies/2026/2026-dp-almaty-0001.yaml".into(),
+                change: Change::Added,
+                position: Some(crate::diff::TextPair {
+                    kk: "Басқарма басшысы".into(),
+                    ru: "Начальник управления".into(),
+                }),
+                status: Some("open".into()),
+                preview: Some(Preview {
+                    kk: "kk/kadr-sayasaty/2026-dp-almaty-0001/".into(),
+                    ru: "ru/kadrovaya-politika/2026-dp-almaty-0001/".into(),
+                }),
+                fields: Vec::new(),
+            }],
+            ..Diff::default()
+        };
+        let kk = markdown(
+            &diff,
+            "http://127.0.0.1:1111",
+            &Messages::new(kadr_diagnostic::messages::MessageLang::Kk),
+        );
+        assert!(
+            kk.starts_with("## kadr diff: main (`0123456789`) бері хабарландырулардағы өзгерістер"),
+            "{kk}"
+        );
+        assert!(kk.contains("### Бос лауазымдар"), "{kk}");
+        assert!(
+            kk.contains("**Бос лауазымдар:** жаңасы 1, өзгергені 0"),
+            "{kk}"
+        );
+        assert!(kk.contains("#### Жаңа: `2026-dp-almaty-0001` — Басқарма басшысы / Начальник управления · мәртебесі open"), "{kk}");
+        assert!(
+            kk.contains("алдын ала қарау [kk](http://127.0.0.1:1111/kk/"),
+            "{kk}"
+        );
+        assert!(kk.contains("| өріс | мәні |"), "{kk}");
+        let ru = markdown(
+            &diff,
+            "http://127.0.0.1:1111",
+            &Messages::new(kadr_diagnostic::messages::MessageLang::Ru),
+        );
+        assert!(ru.contains("#### Добавлено: `2026-dp-almaty-0001`"), "{ru}");
+        assert!(
+            ru.contains("**Вакансии:** новых 1, изменённых 0 (с новым статусом: 0), удалённых 0"),
+            "{ru}"
+        );
+        for english in ["Vacancies", "preview", "| field |", "New:"] {
+            assert!(!kk.contains(english) && !ru.contains(english), "{english}");
+        }
     }
 }
