@@ -606,3 +606,49 @@ fn init_refuses_a_folder_that_is_not_empty_and_writes_nothing() {
         "the ministry's own file"
     );
 }
+
+#[test]
+fn init_and_theme_eject_speak_the_language_asked_for() {
+    let dir = TempDir::new("init-lang");
+    fs::write(dir.0.join("notes.txt"), "the ministry's own file").unwrap();
+    let path = dir.0.to_string_lossy().into_owned();
+    let outcome = kadr(&["init", &path, "--ci", "none", "--lang", "ru"]);
+    outcome.assert_code(2);
+    assert_eq!(
+        outcome.stderr.trim(),
+        format!(
+            "ошибка: {path} не пуста: kadr init записывает новый репозиторий только в пустую или новую папку и никогда не перезаписывает файлы"
+        )
+    );
+
+    let new = dir.0.join("site");
+    let new_arg = new.to_string_lossy().into_owned();
+    let outcome = common::kadr_with_env(
+        &["init", &new_arg, "--ci", "none", "--today", "2026-12-03"],
+        &[("KADR_LANG", "kk")],
+    );
+    outcome.assert_code(0);
+    assert!(
+        outcome
+            .stderr
+            .contains(&format!("{new_arg} ішіне жаңа сайт жазылды (")),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.contains("⟦ және ⟧ арасындағыны толтырыңыз"),
+        "{}",
+        outcome.stderr
+    );
+
+    let outcome = kadr(&["theme", "eject", "--root", &new_arg, "--lang", "kk"]);
+    outcome.assert_code(0);
+    assert!(
+        outcome
+            .stderr
+            .contains("kadr-дың кіріктірілген тақырыбының"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(!outcome.stderr.contains("wrote"), "{}", outcome.stderr);
+}

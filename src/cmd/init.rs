@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::{Exit, day, parse_date, stdout_line};
+use kadr_diagnostic::Message;
+
+use super::{Exit, LangFlag, day, parse_date, stdout_line};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,6 +29,8 @@ pub struct Args {
     /// The date that picks the calendar years (YYYY-MM-DD); default: today in Asia/Almaty
     #[arg(long, value_parser = parse_date)]
     pub today: Option<Date>,
+    #[command(flatten)]
+    pub lang: LangFlag,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -53,32 +57,41 @@ pub fn run(args: Args) -> Exit {
             .map(str::to_string),
     };
     let dir = &args.dir;
+    let messages = args.lang.messages();
     match kadr_init::init(dir, &request) {
         Ok(written) => {
             for file in &written.files {
                 stdout_line(file);
             }
             let years: Vec<String> = written.calendar_years.iter().map(i16::to_string).collect();
-            eprintln!(
-                "wrote a new site into {} ({} files; calendars {}).",
-                dir.display(),
-                written.files.len(),
-                if years.is_empty() {
-                    "none: kadr knows neither this year nor the next".to_string()
-                } else {
-                    years.join(", ")
-                }
-            );
-            if written.placeholders {
-                eprintln!(
-                    "Fill in what is between ⟦ and ⟧ (kadr check --root {} names each), then: kadr new vacancy, kadr serve.",
-                    dir.display()
-                );
+            let dir_name = dir.display().to_string();
+            let wrote = if years.is_empty() {
+                Message::new("init-wrote-no-calendar")
             } else {
-                eprintln!("Next: kadr new vacancy, kadr serve.");
-            }
+                Message::new("init-wrote").arg("years", years.join(", "))
+            };
+            let wrote = wrote
+                .arg("dir", dir_name.as_str())
+                .arg("files", written.files.len() as i64);
+            eprintln!("{}", messages.text(&wrote));
+            let next = if written.placeholders {
+                Message::new("init-fill-in").arg("dir", dir_name)
+            } else {
+                Message::new("init-next")
+            };
+            eprintln!("{}", messages.text(&next));
             Exit::Done
         }
-        Err(e) => Exit::failed(e),
+        Err(e) => Exit::failed_in(&messages, &init_message(&e)),
+    }
+}
+
+/// Why `init` or `theme eject` wrote nothing (or stopped), as a message.
+pub fn init_message(e: &kadr_init::InitError) -> Message {
+    match e {
+        kadr_init::InitError::NotEmpty(dir) => {
+            Message::new("init-not-empty").arg("dir", dir.display().to_string())
+        }
+        kadr_init::InitError::Io(path, error) => super::io_message("write", path, error),
     }
 }

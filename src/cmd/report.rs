@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use kadr_diagnostic::{Messages, messages::MessageLang};
+use kadr_diagnostic::{Message, Messages, messages::MessageLang};
 
 use super::{Exit, LangArg, day, exit_without_freeing, parse_date, stdout};
 
@@ -55,9 +55,8 @@ pub fn run(args: Args) -> Exit {
     if let Some(unit) = &scope.unit
         && !data.units.iter().any(|u| u.id.value == *unit)
     {
-        return Exit::failed(format!(
-            "the site has no unit {unit} (content/units/{unit}.yaml)"
-        ));
+        let m = Message::new("report-no-such-unit").arg("unit", unit.as_str());
+        return Exit::failed_in(&Messages::new(args.lang.into()), &m);
     }
     let report = kadr_report::report(data, &checked.diagnostics, checked.sources(), &scope);
     let lang = MessageLang::from(args.lang);

@@ -2,13 +2,17 @@
 
 use std::path::PathBuf;
 
-use super::{Exit, stdout_line};
+use kadr_diagnostic::Message;
+
+use super::{Exit, LangFlag, stdout_line};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Folder to write into
     #[arg(long, default_value = "schemas")]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub lang: LangFlag,
 }
 
 pub fn run(args: Args) -> Exit {
@@ -19,6 +23,12 @@ pub fn run(args: Args) -> Exit {
             }
             Exit::Done
         }
-        Err(e) => Exit::failed(format!("cannot write into {}: {e}", args.out.display())),
+        Err(e) => {
+            let m = Message::new("schema-cannot-write")
+                .arg("out", args.out.display().to_string())
+                .arg("detail", e.to_string())
+                .arg("kind", kadr_load::IoKind::of(&e).name());
+            Exit::failed_in(&args.lang.messages(), &m)
+        }
     }
 }

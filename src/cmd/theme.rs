@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::{Exit, stdout_line};
+use kadr_diagnostic::Message;
+
+use super::{Exit, LangFlag, stdout_line};
 
 #[derive(clap::Subcommand)]
 pub enum Args {
@@ -10,26 +12,29 @@ pub enum Args {
     Eject {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        #[command(flatten)]
+        lang: LangFlag,
     },
 }
 
 pub fn run(args: Args) -> Exit {
-    let Args::Eject { root } = args;
+    let Args::Eject { root, lang } = args;
+    let messages = lang.messages();
     match kadr_init::eject_theme(&root) {
         Ok(ejected) => {
             for file in &ejected.written {
                 stdout_line(file);
             }
             for file in &ejected.kept {
-                eprintln!("kept the site's own {file}");
+                let kept = Message::new("eject-kept").arg("file", file.as_str());
+                eprintln!("{}", messages.text(&kept));
             }
-            eprintln!(
-                "wrote {} files of kadr's built-in theme into {}; edit any of them, and delete those you leave unchanged to keep getting kadr's",
-                ejected.written.len(),
-                root.display()
-            );
+            let wrote = Message::new("eject-wrote")
+                .arg("files", ejected.written.len() as i64)
+                .arg("root", root.display().to_string());
+            eprintln!("{}", messages.text(&wrote));
             Exit::Done
         }
-        Err(e) => Exit::failed(e),
+        Err(e) => Exit::failed_in(&messages, &super::init::init_message(&e)),
     }
 }

@@ -328,3 +328,14 @@ diff-change-added = added
 diff-change-removed = removed
 diff-change-changed = changed
 diff-change-unreadable = unreadable
+
+## kadr init, kadr theme eject, kadr schema.
+init-wrote = wrote a new site into { $dir } ({ $files } files; calendars { $years }).
+init-wrote-no-calendar = wrote a new site into { $dir } ({ $files } files; calendars none: kadr knows neither this year nor the next).
+init-fill-in = Fill in what is between ⟦ and ⟧ (kadr check --root { $dir } names each), then: kadr new vacancy, kadr serve.
+init-next = Next: kadr new vacancy, kadr serve.
+init-not-empty = { $dir } is not empty: kadr init writes a new repository into an empty or new folder and never overwrites a file
+eject-kept = kept the site's own { $file }
+eject-wrote = wrote { $files } files of kadr's built-in theme into { $root }; edit any of them, and delete those you leave unchanged to keep getting kadr's
+schema-cannot-write = cannot write into { $out }: { $detail }
+report-no-such-unit = the site has no unit { $unit } (content/units/{ $unit }.yaml)

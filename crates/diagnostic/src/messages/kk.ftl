@@ -335,3 +335,18 @@ diff-change-added = қосылды
 diff-change-removed = алынып тасталды
 diff-change-changed = өзгерді
 diff-change-unreadable = оқылмайды
+
+## kadr init, kadr theme eject, kadr schema.
+init-wrote = { $dir } ішіне жаңа сайт жазылды ({ $files } файл; күнтізбелер: { $years }).
+init-wrote-no-calendar = { $dir } ішіне жаңа сайт жазылды ({ $files } файл; күнтізбе жоқ: kadr биылғы жылды да, келесі жылды да білмейді).
+init-fill-in = ⟦ және ⟧ арасындағыны толтырыңыз (kadr check --root { $dir } әрқайсысын атайды), содан кейін: kadr new vacancy, kadr serve.
+init-next = Келесі қадам: kadr new vacancy, kadr serve.
+init-not-empty = { $dir } бос емес: kadr init жаңа репозиторийді бос немесе жаңа бумаға ғана жазады және ешбір файлды қайта жазбайды
+eject-kept = сайттың өз файлы қалдырылды: { $file }
+eject-wrote = kadr-дың кіріктірілген тақырыбының { $files } файлы { $root } ішіне жазылды; кез келгенін өңдеңіз, ал өзгертпегендерін жойсаңыз, kadr-дың нұсқасы қолданыла береді
+schema-cannot-write = { $out } ішіне жазылмайды: { $kind ->
+        [not-found] файл немесе бума жоқ
+        [permission-denied] жазуға рұқсат жоқ
+       *[other] { $detail }
+    }
+report-no-such-unit = сайтта { $unit } бөлінісі жоқ (content/units/{ $unit }.yaml)

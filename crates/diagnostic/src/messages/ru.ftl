@@ -350,3 +350,18 @@ diff-change-added = добавлено
 diff-change-removed = удалено
 diff-change-changed = изменено
 diff-change-unreadable = не читается
+
+## kadr init, kadr theme eject, kadr schema.
+init-wrote = новый сайт записан в { $dir } (файлов: { $files }; календари: { $years }).
+init-wrote-no-calendar = новый сайт записан в { $dir } (файлов: { $files }; календарей нет: kadr не знает ни этого года, ни следующего).
+init-fill-in = Заполните то, что стоит между ⟦ и ⟧ (kadr check --root { $dir } назовёт каждое место), затем: kadr new vacancy, kadr serve.
+init-next = Дальше: kadr new vacancy, kadr serve.
+init-not-empty = { $dir } не пуста: kadr init записывает новый репозиторий только в пустую или новую папку и никогда не перезаписывает файлы
+eject-kept = собственный файл сайта сохранён: { $file }
+eject-wrote = в { $root } записано файлов встроенной темы kadr: { $files }; правьте любые из них, а неизменённые удалите, чтобы и дальше получать версию kadr
+schema-cannot-write = не удаётся записать в { $out }: { $kind ->
+        [not-found] нет такого файла или папки
+        [permission-denied] нет прав на запись
+       *[other] { $detail }
+    }
+report-no-such-unit = на сайте нет подразделения { $unit } (content/units/{ $unit }.yaml)
