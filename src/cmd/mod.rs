@@ -182,6 +182,12 @@ pub fn color() -> bool {
 /// Prints diagnostics: human output to stderr, machine formats to stdout.
 pub fn print_diagnostics(checked: &Checked, common: &Common) {
     let messages = Messages::new(common.lang.into());
+    if let Some((cache, e)) = &checked.cache_not_written {
+        let note = Message::new("cache-not-written")
+            .arg("cache", cache.display().to_string())
+            .arg("detail", e.to_string());
+        eprintln!("{}", messages.text(&note));
+    }
     let format = Format::from(common.format);
     let text = kadr_diagnostic::print(
         &checked.diagnostics,

@@ -19,6 +19,9 @@ pub struct Checked {
     pub resolved: Option<ResolvedSite>,
     /// The compiled theme, when it had no problems.
     pub renderer: Option<Arc<Renderer>>,
+    /// The cache on disk that could not be written, and why (not an error of the site:
+    /// the command notes it in its reader's language).
+    pub cache_not_written: Option<(std::path::PathBuf, std::io::Error)>,
 }
 
 /// What `serve` keeps from one build to the next so that a save costs what it changed:
@@ -91,8 +94,8 @@ pub fn check(root: &Path, today: Date) -> Result<Checked, LoadError> {
 }
 
 /// [`check`] with the cache on disk of the site (`.kadr-cache/`): read before, written
-/// after, unless `use_cache` is false. A cache that cannot be written is reported on
-/// standard error and is not an error of the site.
+/// after, unless `use_cache` is false. A cache that cannot be written is not an error
+/// of the site ([`Checked::cache_not_written`]).
 pub fn check_with_disk_cache(
     root: &Path,
     today: Date,
@@ -102,12 +105,9 @@ pub fn check_with_disk_cache(
         return check(root, today);
     }
     let mut session = Session::from_disk_cache(root);
-    let checked = check_in(root, today, &mut session)?;
+    let mut checked = check_in(root, today, &mut session)?;
     if let Err(e) = timed("cache write", || session.save_disk_cache(root)) {
-        eprintln!(
-            "note: the cache {} was not written ({e}); --no-cache skips it",
-            root.join(load::CACHE_DIR).display()
-        );
+        checked.cache_not_written = Some((root.join(load::CACHE_DIR), e));
     }
     Ok(checked)
 }
@@ -148,6 +148,7 @@ pub fn check_in(root: &Path, today: Date, session: &mut Session) -> Result<Check
         diagnostics,
         resolved: verdict.site,
         renderer,
+        cache_not_written: None,
     })
 }
 

@@ -339,3 +339,4 @@ eject-kept = kept the site's own { $file }
 eject-wrote = wrote { $files } files of kadr's built-in theme into { $root }; edit any of them, and delete those you leave unchanged to keep getting kadr's
 schema-cannot-write = cannot write into { $out }: { $detail }
 report-no-such-unit = the site has no unit { $unit } (content/units/{ $unit }.yaml)
+cache-not-written = note: the cache { $cache } was not written ({ $detail }); --no-cache skips it

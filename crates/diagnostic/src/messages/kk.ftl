@@ -350,3 +350,4 @@ schema-cannot-write = { $out } ішіне жазылмайды: { $kind ->
        *[other] { $detail }
     }
 report-no-such-unit = сайтта { $unit } бөлінісі жоқ (content/units/{ $unit }.yaml)
+cache-not-written = ескерту: { $cache } кэші жазылмады ({ $detail }); --no-cache онсыз жұмыс істейді

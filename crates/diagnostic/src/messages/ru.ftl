@@ -365,3 +365,4 @@ schema-cannot-write = не удаётся записать в { $out }: { $kind 
        *[other] { $detail }
     }
 report-no-such-unit = на сайте нет подразделения { $unit } (content/units/{ $unit }.yaml)
+cache-not-written = примечание: кэш { $cache } не записан ({ $detail }); --no-cache обходится без него
