@@ -1659,3 +1659,48 @@ fn a_refusal_is_printed_in_the_language_of_lang_or_kadr_lang() {
             .contains("refused (rule B5): a list of candidates names at least three persons")
     );
 }
+
+#[test]
+fn the_human_listings_speak_the_operators_language() {
+    let office = Office::with_four_candidates();
+    let kk = office.bank(&["audit", "--verify", "--lang", "kk"]);
+    assert!(
+        kk.ok()
+            .stdout
+            .starts_with("аудит журналының хэш тізбегі бүтін: "),
+        "{}",
+        kk.report()
+    );
+    let ru = office.bank_with(&["candidate", "list"], &[("KADR_LANG", "ru")]);
+    let first = ru
+        .ok()
+        .stdout
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.starts_with("cand-0001  ")
+            && first.contains("  показатель ")
+            && first.contains("  конкурс "),
+        "{}",
+        ru.report()
+    );
+    let users = office.bank(&["user", "list", "--lang", "ru"]);
+    assert!(
+        users.ok().stdout.contains(&format!("{ADMIN}  (добавлен ")),
+        "{}",
+        users.report()
+    );
+    for run in [kk, ru, users] {
+        for english in ["holds", "indicator", "competition", "added"] {
+            assert!(!run.stdout.contains(english), "{english}\n{}", run.report());
+        }
+    }
+    let english = office.bank(&["candidate", "list"]);
+    assert!(
+        english.ok().stdout.contains("  indicator "),
+        "{}",
+        english.report()
+    );
+}

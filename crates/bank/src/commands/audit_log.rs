@@ -51,13 +51,12 @@ pub fn audit(
             out,
             &json!({"holds": true, "entries": h.entries, "head": h.head, "rows_accounted_for": true, "head_file_agrees": true}),
         ),
-        (Some(h), Format::Human) => write_line(
-            out,
-            &format!(
-                "the audit chain holds: {} entries, last hash {}; every row of the bank is accounted for by it, and the head file agrees (write the hash down: a later log must still contain it)",
-                h.entries, h.head
-            ),
-        ),
+        (Some(h), Format::Human) => {
+            let holds = Text::new("audit-holds")
+                .arg("entries", h.entries)
+                .arg("head", h.head.as_str());
+            write_line(out, &holds.in_lang(ctx.lang))
+        }
         (None, _) => print_entries(out, &entries, format),
     }
 }

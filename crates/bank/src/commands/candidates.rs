@@ -61,7 +61,7 @@ pub fn people_list(
         Format::Json => print_json(out, &Value::Array(people.iter().map(person_json).collect())),
         Format::Human => {
             for p in &people {
-                write_line(out, &person_line(p))?;
+                write_line(out, &person_line(p, ctx.lang))?;
             }
             if people.is_empty() {
                 ctx.note(Text::new("none"));
@@ -112,7 +112,7 @@ pub fn eligible(
                     .arg("count", ranked.len()),
             );
             for (i, p) in ranked.iter().enumerate() {
-                write_line(out, &format!("{:>3}. {}", i + 1, person_line(p)))?;
+                write_line(out, &format!("{:>3}. {}", i + 1, person_line(p, ctx.lang)))?;
             }
             Ok(())
         }

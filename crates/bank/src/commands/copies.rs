@@ -36,7 +36,7 @@ pub fn verify_cmd(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(),
     // A check never changes what it checks: the copy is opened read-only, and nothing
     // is written to its log.
     let v = backup::verify(file, user, &pass)?;
-    write_line(out, &verified_line(file, &v))
+    write_line(out, &verified_line(file, &v).in_lang(ctx.lang))
 }
 
 pub fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> {
@@ -49,24 +49,22 @@ pub fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error>
     let user = ctx.operator()?;
     let pass = Passphrase::obtain()?;
     let v = backup::restore(file, target, force, user, &pass)?;
-    eprintln!(
-        "restored {} from {}",
-        target.display(),
-        verified_line(file, &v)
+    ctx.note(
+        Text::new("restored")
+            .arg("target", target.display().to_string())
+            .arg("verified", verified_line(file, &v).in_lang(ctx.lang)),
     );
     Ok(())
 }
 
-fn verified_line(file: &Path, v: &backup::Verified) -> String {
-    format!(
-        "{}: opens, intact, audit chain holds ({} entries, last hash {}) and accounts for every row, head file agrees; {} candidates, {} employees, {} lists",
-        file.display(),
-        v.audit.entries,
-        v.audit.head,
-        v.candidates,
-        v.employees,
-        v.lists
-    )
+fn verified_line(file: &Path, v: &backup::Verified) -> Text {
+    Text::new("verified")
+        .arg("file", file.display().to_string())
+        .arg("entries", v.audit.entries)
+        .arg("head", v.audit.head.as_str())
+        .arg("candidates", v.candidates)
+        .arg("employees", v.employees)
+        .arg("lists", v.lists)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -157,22 +157,25 @@ fn ids<'a>(people: impl Iterator<Item = &'a Person>) -> String {
     }
 }
 
-fn person_line(p: &Person) -> String {
-    let mut line = format!(
-        "{}  {}  {}  {}  indicator {}  competition {} {}",
-        person_id(p.id),
-        p.unit,
-        p.category,
-        p.full_name(),
-        p.indicator,
-        p.decision,
-        p.competition_date
-    );
+/// One person of a listing, in the operator's language (names, ids and dates as
+/// stored).
+fn person_line(p: &Person, lang: MessageLang) -> String {
+    let mut line = Text::new("person-line")
+        .arg("id", person_id(p.id))
+        .arg("unit", p.unit.as_str())
+        .arg("category", p.category.as_str())
+        .arg("name", p.full_name())
+        .arg("indicator", p.indicator.to_string())
+        .arg("decision", p.decision.as_str())
+        .arg("date", p.competition_date.to_string())
+        .in_lang(lang);
     if let Some(a) = &p.appointment {
-        line.push_str(&format!(
-            "  appointed to {} by order {} of {}",
-            a.vacancy, a.order_number, a.order_date
-        ));
+        let appointed = Text::new("person-appointed")
+            .arg("vacancy", a.vacancy.as_str())
+            .arg("order", a.order_number.as_str())
+            .arg("date", a.order_date.to_string());
+        line.push_str("  ");
+        line.push_str(&appointed.in_lang(lang));
     }
     line
 }

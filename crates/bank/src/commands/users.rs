@@ -115,20 +115,25 @@ pub fn user_list(ctx: &Context, format: Format, out: &mut dyn Write) -> Result<(
         Format::Human => {
             for u in &users {
                 let note = match passphrase(u) {
-                    "none" => "; no passphrase yet: `kadr bank user add` gives one".to_string(),
-                    "first" => format!(
-                        "; first passphrase set by {}, not yet their own",
-                        s.store
+                    "none" => Text::new("user-no-passphrase").in_lang(ctx.lang),
+                    "first" => {
+                        let by = s
+                            .store
                             .slots()
                             .slot(&u.name)
-                            .map_or("", |slot| slot.set_by.as_str())
-                    ),
+                            .map_or("", |slot| slot.set_by.as_str());
+                        Text::new("user-first-passphrase")
+                            .arg("by", by)
+                            .in_lang(ctx.lang)
+                    }
                     _ => String::new(),
                 };
-                write_line(
-                    out,
-                    &format!("{}  (added {} by {}{note})", u.name, u.added_at, u.added_by),
-                )?;
+                let line = Text::new("user-line")
+                    .arg("name", u.name.as_str())
+                    .arg("at", u.added_at.as_str())
+                    .arg("by", u.added_by.as_str())
+                    .arg("note", note);
+                write_line(out, &line.in_lang(ctx.lang))?;
             }
             Ok(())
         }

@@ -125,3 +125,13 @@ passphrase-empty = an empty passphrase: set { $env } or type it
 b12-passphrase-too-short = a bank passphrase needs at least { $min } characters
 passphrase-no-terminal = no passphrase: set { $env } (or { $new_env } for a new one) or run in a terminal ({ $detail })
 passphrases-differ = the two passphrases differ; nothing was changed
+
+## What the human listings print (names, ids, dates and hashes as stored).
+person-line = { $id }  { $unit }  { $category }  { $name }  indicator { $indicator }  competition { $decision } { $date }
+person-appointed = appointed to { $vacancy } by order { $order } of { $date }
+user-line = { $name }  (added { $at } by { $by }{ $note })
+user-no-passphrase = ; no passphrase yet: `kadr bank user add` gives one
+user-first-passphrase = ; first passphrase set by { $by }, not yet their own
+audit-holds = the audit chain holds: { $entries } entries, last hash { $head }; every row of the bank is accounted for by it, and the head file agrees (write the hash down: a later log must still contain it)
+verified = { $file }: opens, intact, audit chain holds ({ $entries } entries, last hash { $head }) and accounts for every row, head file agrees; { $candidates } candidates, { $employees } employees, { $lists } lists
+restored = restored { $target } from { $verified }

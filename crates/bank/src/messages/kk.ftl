@@ -135,3 +135,13 @@ passphrase-empty = құпиясөз бос: { $env } айнымалысын ор
 b12-passphrase-too-short = банк құпиясөзі кемінде { $min } таңбадан тұруы тиіс
 passphrase-no-terminal = құпиясөз жоқ: { $env } (жаңасы үшін { $new_env }) айнымалысын орнатыңыз немесе пәрменді терминалда іске қосыңыз ({ $detail })
 passphrases-differ = екі құпиясөз бірдей емес; ештеңе өзгертілген жоқ
+
+## What the human listings print (names, ids, dates and hashes as stored).
+person-line = { $id }  { $unit }  { $category }  { $name }  көрсеткіш { $indicator }  конкурс { $decision } { $date }
+person-appointed = { $date } күнгі { $order } бұйрықпен { $vacancy } лауазымына тағайындалды
+user-line = { $name }  ({ $at } қосылды, қосқан: { $by }{ $note })
+user-no-passphrase = ; құпиясөзі әлі жоқ: оны `kadr bank user add` береді
+user-first-passphrase = ; алғашқы құпиясөзді { $by } орнатқан, пайдаланушы оны әлі өзінікіне ауыстырған жоқ
+audit-holds = аудит журналының хэш тізбегі бүтін: { $entries } жазба, соңғы хэш { $head }; банктің әрбір жолы онда есепке алынған, бас файл сәйкес келеді (хэшті жазып алыңыз: кейінгі журналда ол сақталуы тиіс)
+verified = { $file }: ашылады, бүтін, аудит журналының хэш тізбегі бүтін (жазба: { $entries }, соңғы хэш { $head }) және әрбір жолды есепке алады, бас файл сәйкес келеді; кандидаттар: { $candidates }, қызметкерлер: { $employees }, тізімдер: { $lists }
+restored = { $target } сақтық көшірмеден қалпына келтірілді: { $verified }

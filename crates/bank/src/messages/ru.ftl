@@ -150,3 +150,13 @@ b12-passphrase-too-short = пароль банка должен содержат
 }
 passphrase-no-terminal = нет пароля: задайте { $env } (или { $new_env } для нового) либо запустите команду в терминале ({ $detail })
 passphrases-differ = два введённых пароля не совпадают; ничего не изменено
+
+## What the human listings print (names, ids, dates and hashes as stored).
+person-line = { $id }  { $unit }  { $category }  { $name }  показатель { $indicator }  конкурс { $decision } { $date }
+person-appointed = назначен на должность { $vacancy } приказом { $order } от { $date }
+user-line = { $name }  (добавлен { $at }, добавил { $by }{ $note })
+user-no-passphrase = ; пароля ещё нет: его выдаёт `kadr bank user add`
+user-first-passphrase = ; первый пароль задал { $by }, пользователь ещё не сменил его на свой
+audit-holds = цепочка хешей журнала аудита цела: записей { $entries }, последний хеш { $head }; каждая строка банка ею учтена, головной файл совпадает (запишите хеш: в последующем журнале он должен сохраниться)
+verified = { $file }: открывается, не повреждена, цепочка хешей журнала аудита цела (записей: { $entries }, последний хеш { $head }) и учитывает каждую строку, головной файл совпадает; кандидатов: { $candidates }, сотрудников: { $employees }, списков: { $lists }
+restored = { $target } восстановлен из резервной копии: { $verified }
