@@ -237,16 +237,6 @@ impl From<ExportFormatArg> for ExportFormat {
     }
 }
 
-impl From<LangArg> for MessageLang {
-    fn from(lang: LangArg) -> MessageLang {
-        match lang {
-            LangArg::En => MessageLang::En,
-            LangArg::Kk => MessageLang::Kk,
-            LangArg::Ru => MessageLang::Ru,
-        }
-    }
-}
-
 pub fn run(args: BankArgs) -> Exit {
     let today = day(args.today);
     let site = crate::bank_site::SiteOnDisk::new(args.root.clone(), today);

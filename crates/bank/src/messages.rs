@@ -7,20 +7,16 @@
 use std::sync::OnceLock;
 
 pub use kadr_i18n::Arg;
+#[cfg(test)]
 use kadr_i18n::Bundle;
+use kadr_i18n::Catalogue;
 
 const EN: &str = include_str!("messages/en.ftl");
 const KK: &str = include_str!("messages/kk.ftl");
 const RU: &str = include_str!("messages/ru.ftl");
 
-/// The language of the bank's messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MessageLang {
-    #[default]
-    En,
-    Kk,
-    Ru,
-}
+/// The language of the bank's messages: the one of every kadr message.
+pub use kadr_i18n::MessageLang;
 
 /// One message: an id of the FTL files with its arguments, or text not in them.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,9 +51,8 @@ impl Text {
     pub fn in_lang(&self, lang: MessageLang) -> String {
         match self {
             Text::Verbatim(text) => text.clone(),
-            Text::Message { id, args } => bundle(lang)
+            Text::Message { id, args } => catalogue(lang)
                 .format(id, args)
-                .or_else(|| bundle(MessageLang::En).format(id, args))
                 .unwrap_or_else(|| id.to_string()),
         }
     }
@@ -75,14 +70,20 @@ impl From<&str> for Text {
     }
 }
 
-fn bundle(lang: MessageLang) -> &'static Bundle {
-    static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let (slot, tag, ftl) = match lang {
-        MessageLang::En => (&BUNDLES[0], "en", EN),
-        MessageLang::Kk => (&BUNDLES[1], "kk", KK),
-        MessageLang::Ru => (&BUNDLES[2], "ru", RU),
+fn catalogue(lang: MessageLang) -> &'static Catalogue {
+    static CATALOGUES: [OnceLock<Catalogue>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match lang {
+        MessageLang::En => &CATALOGUES[0],
+        MessageLang::Kk => &CATALOGUES[1],
+        MessageLang::Ru => &CATALOGUES[2],
     };
-    slot.get_or_init(|| Bundle::embedded(tag, ftl))
+    let sources = kadr_i18n::Sources {
+        en: EN,
+        kk: KK,
+        ru: RU,
+    };
+    slot.get_or_init(|| Catalogue::new(lang, sources))
 }
 
 #[cfg(test)]

@@ -2,44 +2,28 @@
 //! this module (compiled into the binary: a user's site cannot break kadr's messages).
 
 use crate::Message;
+#[cfg(test)]
 use kadr_i18n::Bundle;
+use kadr_i18n::Catalogue;
+pub use kadr_i18n::MessageLang;
 
 const EN: &str = include_str!("messages/en.ftl");
 const KK: &str = include_str!("messages/kk.ftl");
 const RU: &str = include_str!("messages/ru.ftl");
 
-/// The languages diagnostics can be printed in (`--lang`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MessageLang {
-    En,
-    Kk,
-    Ru,
-}
+const SOURCES: kadr_i18n::Sources = kadr_i18n::Sources {
+    en: EN,
+    kk: KK,
+    ru: RU,
+};
 
 /// Formats diagnostic messages in one language, falling back to English for a message
 /// a translation lacks.
-pub struct Messages {
-    primary: Bundle,
-    english: Option<Bundle>,
-}
+pub struct Messages(Catalogue);
 
 impl Messages {
     pub fn new(lang: MessageLang) -> Messages {
-        let english = || Bundle::embedded("en", EN);
-        match lang {
-            MessageLang::En => Messages {
-                primary: english(),
-                english: None,
-            },
-            MessageLang::Kk => Messages {
-                primary: Bundle::embedded("kk", KK),
-                english: Some(english()),
-            },
-            MessageLang::Ru => Messages {
-                primary: Bundle::embedded("ru", RU),
-                english: Some(english()),
-            },
-        }
+        Messages(Catalogue::new(lang, SOURCES))
     }
 
     pub fn text(&self, message: &Message) -> String {
@@ -59,9 +43,7 @@ impl Messages {
     }
 
     fn lookup(&self, id: &str, message: &Message) -> Option<String> {
-        self.primary
-            .format(id, &message.args)
-            .or_else(|| self.english.as_ref()?.format(id, &message.args))
+        self.0.format(id, &message.args)
     }
 }
 

@@ -171,12 +171,89 @@ impl Bundle {
     }
 }
 
+/// The languages kadr's own messages (diagnostics, notes, the bank's) are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MessageLang {
+    #[default]
+    En,
+    Kk,
+    Ru,
+}
+
+/// One catalogue of kadr's own messages, compiled in (a user's files cannot break it):
+/// its English, Kazakh and Russian FTL sources.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources {
+    pub en: &'static str,
+    pub kk: &'static str,
+    pub ru: &'static str,
+}
+
+/// A catalogue's messages in one language, falling back to English for a message the
+/// translation lacks.
+pub struct Catalogue {
+    primary: Bundle,
+    english: Option<Bundle>,
+}
+
+impl Catalogue {
+    pub fn new(lang: MessageLang, sources: Sources) -> Catalogue {
+        let english = || Bundle::embedded("en", sources.en);
+        match lang {
+            MessageLang::En => Catalogue {
+                primary: english(),
+                english: None,
+            },
+            MessageLang::Kk => Catalogue {
+                primary: Bundle::embedded("kk", sources.kk),
+                english: Some(english()),
+            },
+            MessageLang::Ru => Catalogue {
+                primary: Bundle::embedded("ru", sources.ru),
+                english: Some(english()),
+            },
+        }
+    }
+
+    /// Message (or attribute, `id.attr`) `id` with `args`; `None` when neither the
+    /// language nor English has it.
+    pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        self.primary
+            .format(id, args)
+            .or_else(|| self.english.as_ref()?.format(id, args))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn bundle(lang: &str, ftl: &str) -> Bundle {
         Bundle::new(lang, &[("t.ftl".into(), ftl.into())]).unwrap()
+    }
+
+    #[test]
+    fn a_catalogue_speaks_its_language_and_falls_back_to_english() {
+        let sources = Sources {
+            en: "built = built { $n } files\nonly-en = only in English\n",
+            kk: "built = { $n } файл жазылды\n",
+            ru: "built = записано файлов: { $n }\n",
+        };
+        let n = [("n", Arg::from(3_i64))];
+        let kk = Catalogue::new(MessageLang::Kk, sources);
+        assert_eq!(kk.format("built", &n).as_deref(), Some("3 файл жазылды"));
+        assert_eq!(
+            kk.format("only-en", &[]).as_deref(),
+            Some("only in English")
+        );
+        assert_eq!(kk.format("nowhere", &[]), None);
+        let ru = Catalogue::new(MessageLang::Ru, sources);
+        assert_eq!(
+            ru.format("built", &n).as_deref(),
+            Some("записано файлов: 3")
+        );
+        let en = Catalogue::new(MessageLang::default(), sources);
+        assert_eq!(en.format("built", &n).as_deref(), Some("built 3 files"));
     }
 
     #[test]
