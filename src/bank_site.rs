@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use kadr_bank::site::{Catalogue, CategoryName, Site, VacancyInfo};
+use kadr_bank::site::{Catalogue, CategoryName, Site, SiteError, VacancyInfo};
 use kadr_model::Lang;
 use kadr_pipeline as pipeline;
 
@@ -18,7 +18,7 @@ use kadr_pipeline as pipeline;
 pub struct SiteOnDisk {
     root: PathBuf,
     today: Date,
-    loaded: OnceCell<Result<Lookup, String>>,
+    loaded: OnceCell<Result<Lookup, SiteError>>,
 }
 
 /// What the bank may ask of a loaded site.
@@ -37,23 +37,22 @@ impl SiteOnDisk {
         }
     }
 
-    fn lookup(&self) -> Result<&Lookup, String> {
+    fn lookup(&self) -> Result<&Lookup, SiteError> {
         self.loaded
             .get_or_init(|| self.load())
             .as_ref()
             .map_err(Clone::clone)
     }
 
-    fn load(&self) -> Result<Lookup, String> {
+    fn load(&self) -> Result<Lookup, SiteError> {
         if !is_site_root(&self.root) {
-            return Err(format!(
-                "{} is not a site root (it has no content/site.yaml)",
-                self.root.display()
-            ));
+            return Err(SiteError::NotASiteRoot(self.root.clone()));
         }
         // Content errors elsewhere do not hide a vacancy that was read: the bank only
         // needs its id, category and status, which the loader checked.
-        let checked = pipeline::check(&self.root, self.today).map_err(|e| e.to_string())?;
+        let checked = pipeline::check(&self.root, self.today).map_err(|e| match e {
+            kadr_load::LoadError::NotAFolder(root) => SiteError::NotAFolder(root),
+        })?;
         let data = &checked.loaded.data;
         let vacancies = data
             .vacancies
@@ -92,7 +91,7 @@ impl SiteOnDisk {
 }
 
 impl Site for SiteOnDisk {
-    fn catalogue(&self) -> Result<Option<Catalogue>, String> {
+    fn catalogue(&self) -> Result<Option<Catalogue>, SiteError> {
         if !is_site_root(&self.root) {
             return Ok(None);
         }
@@ -103,7 +102,7 @@ impl Site for SiteOnDisk {
         }))
     }
 
-    fn vacancy(&self, id: &str) -> Result<Option<VacancyInfo>, String> {
+    fn vacancy(&self, id: &str) -> Result<Option<VacancyInfo>, SiteError> {
         Ok(self.lookup()?.vacancies.get(id).cloned())
     }
 

@@ -1704,3 +1704,44 @@ fn the_human_listings_speak_the_operators_language() {
         english.report()
     );
 }
+
+#[test]
+fn a_vacancy_of_no_site_is_refused_in_the_operators_language() {
+    let office = Office::with_four_candidates();
+    let not_a_site = office.path("private");
+    let root = not_a_site.to_str().unwrap();
+    let run = office.kadr(
+        &[
+            "bank",
+            "eligible",
+            "--vacancy",
+            VACANCY,
+            "--root",
+            root,
+            "--today",
+            TODAY,
+            "--lang",
+            "ru",
+        ],
+        &[],
+    );
+    run.code(2).stderr_has(&format!(
+        "не удаётся загрузить сайт (--root): {root} не является корнем сайта (в нём нет content/site.yaml)"
+    ));
+    let run = office.kadr(
+        &[
+            "bank",
+            "eligible",
+            "--vacancy",
+            VACANCY,
+            "--root",
+            root,
+            "--today",
+            TODAY,
+        ],
+        &[],
+    );
+    run.code(2).stderr_has(&format!(
+        "cannot load the site (--root): {root} is not a site root (it has no content/site.yaml)"
+    ));
+}

@@ -8,6 +8,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use crate::messages::Text;
+
 /// A vacancy of the site, as far as the bank is concerned. No personal data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VacancyInfo {
@@ -45,14 +47,37 @@ pub struct Catalogue {
     pub categories: BTreeSet<String>,
 }
 
+/// Why the site given with `--root` cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteError {
+    /// The folder has no `content/site.yaml`.
+    NotASiteRoot(PathBuf),
+    /// The folder is missing or not a folder.
+    NotAFolder(PathBuf),
+}
+
+impl SiteError {
+    /// The reason in the bank's messages.
+    pub fn text(&self) -> Text {
+        match self {
+            SiteError::NotASiteRoot(root) => {
+                Text::new("site-not-a-root").arg("root", root.display().to_string())
+            }
+            SiteError::NotAFolder(root) => {
+                Text::new("site-not-a-folder").arg("root", root.display().to_string())
+            }
+        }
+    }
+}
+
 /// The site as the bank sees it.
 pub trait Site {
     /// The units and categories of the site given with `--root`; `Ok(None)` when
     /// `--root` is not a site root (no site given), `Err` when it cannot be loaded.
-    fn catalogue(&self) -> Result<Option<Catalogue>, String>;
+    fn catalogue(&self) -> Result<Option<Catalogue>, SiteError>;
 
     /// The vacancy with this id; `Err` when the site cannot be loaded at all.
-    fn vacancy(&self, id: &str) -> Result<Option<VacancyInfo>, String>;
+    fn vacancy(&self, id: &str) -> Result<Option<VacancyInfo>, SiteError>;
 
     /// A category's name, when a site with that category can be loaded.
     fn category_name(&self, code: &str) -> Option<CategoryName>;

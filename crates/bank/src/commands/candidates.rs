@@ -21,10 +21,9 @@ pub fn candidate_add(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<
     let object = file.display().to_string();
     let mut s = ctx.session("candidate add", &object)?;
     // B2, B6: the unit and the category must be the site's, when a site is given.
-    let catalogue = ctx
-        .site
-        .catalogue()
-        .map_err(|e| Error::usage(format!("cannot load the site (--root): {e}")))?;
+    let catalogue = ctx.site.catalogue().map_err(|e| {
+        Error::usage(Text::new("usage-site-unreadable").arg("detail", e.text().in_lang(ctx.lang)))
+    })?;
     if catalogue.is_none() {
         ctx.note(Text::new("note-not-a-site"));
     }

@@ -138,7 +138,7 @@ impl Context<'_> {
         }
         match self.site.vacancy(id) {
             Err(e) => Err(Error::usage(
-                Text::new("usage-site-unreadable").arg("detail", e),
+                Text::new("usage-site-unreadable").arg("detail", e.text().in_lang(self.lang)),
             )),
             Ok(None) => Err(Error::usage(
                 Text::new("usage-no-such-vacancy").arg("id", id),

@@ -135,3 +135,5 @@ user-first-passphrase = ; first passphrase set by { $by }, not yet their own
 audit-holds = the audit chain holds: { $entries } entries, last hash { $head }; every row of the bank is accounted for by it, and the head file agrees (write the hash down: a later log must still contain it)
 verified = { $file }: opens, intact, audit chain holds ({ $entries } entries, last hash { $head }) and accounts for every row, head file agrees; { $candidates } candidates, { $employees } employees, { $lists } lists
 restored = restored { $target } from { $verified }
+site-not-a-root = { $root } is not a site root (it has no content/site.yaml)
+site-not-a-folder = { $root } is not a directory
