@@ -15,7 +15,7 @@
 use zeroize::Zeroizing;
 
 use crate::error::Error;
-use crate::messages::Text;
+use crate::messages::{MessageLang, Text};
 
 /// The length of a store's salt, SQLCipher's own.
 pub const SALT_LEN: usize = 16;
@@ -199,10 +199,10 @@ impl Passphrase {
     }
 
     /// The operator's passphrase: from `KADR_BANK_KEY`, else asked on the terminal.
-    pub fn obtain() -> Result<Passphrase, Error> {
+    pub fn obtain(lang: MessageLang) -> Result<Passphrase, Error> {
         let pass = match std::env::var(KEY_ENV) {
             Ok(s) => Passphrase::new(s),
-            Err(_) => prompt("bank passphrase: ")?,
+            Err(_) => prompt(&Text::new("prompt-passphrase").in_lang(lang))?,
         };
         if pass.0.is_empty() {
             return Err(Error::usage(
@@ -214,10 +214,10 @@ impl Passphrase {
 
     /// The first passphrase of a new store's first user: from `KADR_BANK_KEY`, else
     /// asked twice; at least [`MIN_PASSPHRASE_CHARS`] long.
-    pub fn obtain_for_new_store() -> Result<Passphrase, Error> {
+    pub fn obtain_for_new_store(lang: MessageLang) -> Result<Passphrase, Error> {
         let pass = match std::env::var(KEY_ENV) {
             Ok(s) => Passphrase::new(s),
-            Err(_) => prompt_twice("your passphrase")?,
+            Err(_) => prompt_twice(&Text::new("prompt-your-passphrase"), lang)?,
         };
         pass.long_enough()?;
         Ok(pass)
@@ -225,10 +225,10 @@ impl Passphrase {
 
     /// A new passphrase (`what` says whose): from `KADR_BANK_NEW_KEY`, else asked
     /// twice; at least [`MIN_PASSPHRASE_CHARS`] long.
-    pub fn obtain_new(what: &str) -> Result<Passphrase, Error> {
+    pub fn obtain_new(what: &Text, lang: MessageLang) -> Result<Passphrase, Error> {
         let pass = match std::env::var(NEW_KEY_ENV) {
             Ok(s) => Passphrase::new(s),
-            Err(_) => prompt_twice(what)?,
+            Err(_) => prompt_twice(what, lang)?,
         };
         pass.long_enough()?;
         Ok(pass)
@@ -249,8 +249,9 @@ impl Passphrase {
     }
 }
 
-fn prompt(text: &str) -> Result<Passphrase, Error> {
-    rpassword::prompt_password(text)
+/// Asks on the terminal, after `what` and a colon.
+fn prompt(what: &str) -> Result<Passphrase, Error> {
+    rpassword::prompt_password(format!("{what}: "))
         .map(Passphrase::new)
         .map_err(|e| {
             Error::usage(
@@ -262,9 +263,10 @@ fn prompt(text: &str) -> Result<Passphrase, Error> {
         })
 }
 
-fn prompt_twice(what: &str) -> Result<Passphrase, Error> {
-    let first = prompt(&format!("{what}: "))?;
-    let again = prompt(&format!("{what} again: "))?;
+fn prompt_twice(what: &Text, lang: MessageLang) -> Result<Passphrase, Error> {
+    let what = what.in_lang(lang);
+    let first = prompt(&what)?;
+    let again = prompt(&Text::new("prompt-again").arg("what", what).in_lang(lang))?;
     if !first.same_as(&again) {
         return Err(Error::usage(Text::new("passphrases-differ")));
     }

@@ -158,4 +158,31 @@ mod tests {
         let text = Text::from("as written");
         assert_eq!(text.in_lang(MessageLang::Kk), "as written");
     }
+
+    #[test]
+    fn the_passphrase_prompts_and_listing_lines_speak_each_language() {
+        let again = |lang| {
+            let what = Text::new("prompt-your-passphrase").in_lang(lang);
+            Text::new("prompt-again").arg("what", what).in_lang(lang)
+        };
+        assert_eq!(again(MessageLang::En), "your passphrase again");
+        assert_eq!(again(MessageLang::Kk), "сіздің құпиясөзіңіз, қайталаңыз");
+        assert_eq!(again(MessageLang::Ru), "ваш пароль, ещё раз");
+        let user = |lang| {
+            Text::new("user-line")
+                .arg("name", "aliya")
+                .arg("at", "2026-11-27")
+                .arg("by", "admin")
+                .arg("note", Text::new("user-no-passphrase").in_lang(lang))
+                .in_lang(lang)
+        };
+        assert_eq!(
+            user(MessageLang::En),
+            "aliya  (added 2026-11-27 by admin; no passphrase yet: `kadr bank user add` gives one)"
+        );
+        assert_eq!(
+            user(MessageLang::Kk),
+            "aliya  (2026-11-27 қосылды, қосқан: admin; құпиясөзі әлі жоқ: оны `kadr bank user add` береді)"
+        );
+    }
 }

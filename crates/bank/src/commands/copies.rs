@@ -32,7 +32,7 @@ pub fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> 
 pub fn verify_cmd(ctx: &Context, file: &Path, out: &mut dyn Write) -> Result<(), Error> {
     store::check_path(file, ctx.site, true)?;
     let user = ctx.operator()?;
-    let pass = Passphrase::obtain()?;
+    let pass = Passphrase::obtain(ctx.lang)?;
     // A check never changes what it checks: the copy is opened read-only, and nothing
     // is written to its log.
     let v = backup::verify(file, user, &pass)?;
@@ -47,7 +47,7 @@ pub fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error>
         return Err(Error::usage("the copy and the store are the same file"));
     }
     let user = ctx.operator()?;
-    let pass = Passphrase::obtain()?;
+    let pass = Passphrase::obtain(ctx.lang)?;
     let v = backup::restore(file, target, force, user, &pass)?;
     ctx.note(
         Text::new("restored")

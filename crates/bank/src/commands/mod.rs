@@ -102,7 +102,7 @@ impl Context<'_> {
         let path = self.bank_path()?;
         store::check_path(path, self.site, true)?;
         let user = self.operator()?.to_string();
-        let pass = Passphrase::obtain()?;
+        let pass = Passphrase::obtain(self.lang)?;
         let mut store = Store::open(path, &user, &pass)?;
         store.speak(self.lang);
         let problems = store.quick_check(true)?;

@@ -23,7 +23,7 @@ pub fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<(), Err
         return Err(Error::usage("--retention-months must be at least 1"));
     }
     let kdf = KdfParams::for_new_slot()?;
-    let pass = Passphrase::obtain_for_new_store()?;
+    let pass = Passphrase::obtain_for_new_store(ctx.lang)?;
     Store::create(path, admin, &pass, kdf, retention_months, ctx.lang)?;
     ctx.note(
         Text::new("init-done")
@@ -39,7 +39,10 @@ pub fn user_add(ctx: &Context, name: &str) -> Result<(), Error> {
         return Err(Error::usage(problem));
     }
     k20::k20_not_yet_authorised(name, &records::user_slot(s.store.conn(), name)?)?;
-    let pass = Passphrase::obtain_new(&format!("first passphrase for {name}"))?;
+    let pass = Passphrase::obtain_new(
+        &Text::new("prompt-first-passphrase-for").arg("name", name),
+        ctx.lang,
+    )?;
     k20::k20_first_passphrase_not_own(&pass, &s.pass)?;
     let slot = s.store.new_slot(name, &pass, true)?;
     let fingerprint = slot.fingerprint(s.store.salt());
@@ -74,7 +77,7 @@ pub fn user_remove(ctx: &Context, name: &str) -> Result<(), Error> {
 pub fn user_passphrase(ctx: &Context) -> Result<(), Error> {
     let mut s = ctx.session("user passphrase", "own passphrase")?;
     let me = s.user.clone();
-    let pass = Passphrase::obtain_new("your new passphrase")?;
+    let pass = Passphrase::obtain_new(&Text::new("prompt-your-new-passphrase"), ctx.lang)?;
     k20::k20_new_passphrase(&pass, &s.pass)?;
     let slot = s.store.new_slot(&me, &pass, false)?;
     let fingerprint = slot.fingerprint(s.store.salt());
@@ -144,9 +147,9 @@ pub fn migrate_cmd(ctx: &Context) -> Result<(), Error> {
     let path = ctx.bank_path()?;
     store::check_path(path, ctx.site, true)?;
     let user = ctx.operator()?;
-    let shared = Passphrase::obtain()?;
+    let shared = Passphrase::obtain(ctx.lang)?;
     let kdf = KdfParams::for_format_1()?;
-    let own = Passphrase::obtain_new("your own passphrase")?;
+    let own = Passphrase::obtain_new(&Text::new("prompt-your-own-passphrase"), ctx.lang)?;
     let m = migrate::migrate(path, user, &shared, kdf, &own)?;
     ctx.note(Text::new("migrated").arg("path", path.display().to_string()));
     if !m.without_slot.is_empty() {

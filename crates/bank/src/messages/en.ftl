@@ -137,3 +137,11 @@ verified = { $file }: opens, intact, audit chain holds ({ $entries } entries, la
 restored = restored { $target } from { $verified }
 site-not-a-root = { $root } is not a site root (it has no content/site.yaml)
 site-not-a-folder = { $root } is not a directory
+
+## What the passphrase prompts ask (a colon follows).
+prompt-passphrase = bank passphrase
+prompt-your-passphrase = your passphrase
+prompt-first-passphrase-for = first passphrase for { $name }
+prompt-your-new-passphrase = your new passphrase
+prompt-your-own-passphrase = your own passphrase
+prompt-again = { $what } again

@@ -147,3 +147,11 @@ verified = { $file }: ашылады, бүтін, аудит журналыны�
 restored = { $target } сақтық көшірмеден қалпына келтірілді: { $verified }
 site-not-a-root = { $root } сайт түбірі емес (онда content/site.yaml жоқ)
 site-not-a-folder = { $root } бума емес
+
+## What the passphrase prompts ask (a colon follows).
+prompt-passphrase = банктің құпиясөзі
+prompt-your-passphrase = сіздің құпиясөзіңіз
+prompt-first-passphrase-for = { $name } үшін алғашқы құпиясөз
+prompt-your-new-passphrase = сіздің жаңа құпиясөзіңіз
+prompt-your-own-passphrase = сіздің өз құпиясөзіңіз
+prompt-again = { $what }, қайталаңыз

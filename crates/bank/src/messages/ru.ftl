@@ -162,3 +162,11 @@ verified = { $file }: открывается, не повреждена, цеп�
 restored = { $target } восстановлен из резервной копии: { $verified }
 site-not-a-root = { $root } не является корнем сайта (в нём нет content/site.yaml)
 site-not-a-folder = { $root } не является папкой
+
+## What the passphrase prompts ask (a colon follows).
+prompt-passphrase = пароль банка
+prompt-your-passphrase = ваш пароль
+prompt-first-passphrase-for = первый пароль для { $name }
+prompt-your-new-passphrase = ваш новый пароль
+prompt-your-own-passphrase = ваш собственный пароль
+prompt-again = { $what }, ещё раз
