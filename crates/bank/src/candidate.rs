@@ -189,13 +189,13 @@ fn validate(
         (None, _) => problems.push(Problem::new("B6", required_field("iin"))),
         (Some(i), Some(b)) => {
             if let Err(p) = iin::check(i, b) {
-                problems.push(Problem::new("B6", format!("iin: {p}")));
+                problems.push(Problem::new("B6", iin_problem(&p)));
             }
         }
         (Some(i), None) => {
             // Still check the number itself, so that a second run is not needed.
             if let Err(p) = iin::birth_date_of(i) {
-                problems.push(Problem::new("B6", format!("iin: {p}")));
+                problems.push(Problem::new("B6", iin_problem(&p)));
             }
         }
     }
@@ -518,6 +518,21 @@ fn indicator_field(
     }
 }
 
+/// Why the `iin` field is not the candidate's ИИН (B6), in the bank's messages.
+fn iin_problem(p: &iin::IinProblem) -> Text {
+    use iin::IinProblem as P;
+    match p {
+        P::NotTwelveDigits => Text::new("b6-iin-not-twelve-digits"),
+        P::CenturyDigit(c) => Text::new("b6-iin-century-digit").arg("digit", c.to_string()),
+        P::NoDate(d) => Text::new("b6-iin-no-date").arg("digits", d.as_str()),
+        P::WrongCheckDigit => Text::new("b6-iin-check-digit"),
+        P::NeverIssued => Text::new("b6-iin-never-issued"),
+        P::BirthDateDisagrees { encoded, stated } => Text::new("b6-iin-birth-date")
+            .arg("encoded", encoded.to_string())
+            .arg("stated", stated.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -700,5 +715,29 @@ indicator: 87.5
         );
         let almaty = SAMPLE.replace("dp-astana", "dp-almaty");
         assert!(parse(&almaty, TODAY, Some(&site)).is_ok());
+    }
+
+    #[test]
+    fn b6_an_iin_problem_is_told_in_each_language() {
+        use crate::messages::MessageLang;
+        let p = iin::IinProblem::WrongCheckDigit;
+        assert_eq!(
+            iin_problem(&p).in_lang(MessageLang::En),
+            format!("iin: {p}"),
+            "English as kadr-common words it"
+        );
+        assert_eq!(
+            iin_problem(&p).in_lang(MessageLang::Kk),
+            "iin: бақылау цифры (он екінші) қате: теру кезінде қате кеткен болар?"
+        );
+        let p = iin::IinProblem::NoDate("991399".into());
+        assert_eq!(
+            iin_problem(&p).in_lang(MessageLang::Ru),
+            "iin: первые шесть цифр (991399) не являются датой (ГГММДД)"
+        );
+        assert_eq!(
+            iin_problem(&p).in_lang(MessageLang::En),
+            format!("iin: {p}")
+        );
     }
 }

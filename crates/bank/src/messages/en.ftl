@@ -145,3 +145,11 @@ prompt-first-passphrase-for = first passphrase for { $name }
 prompt-your-new-passphrase = your new passphrase
 prompt-your-own-passphrase = your own passphrase
 prompt-again = { $what } again
+
+## B6: why the iin field is not the candidate's ИИН.
+b6-iin-not-twelve-digits = iin: an ИИН is exactly twelve digits
+b6-iin-century-digit = iin: the seventh digit ({ $digit }) must be 1–6 (century and sex: 1–2 born 1800–1899, 3–4 born 1900–1999, 5–6 born 2000–2099)
+b6-iin-no-date = iin: the first six digits ({ $digits }) are not a date (YYMMDD)
+b6-iin-check-digit = iin: the check digit (the twelfth) is wrong: a typing error?
+b6-iin-never-issued = iin: no ИИН has these first eleven digits (the check digit cannot be computed)
+b6-iin-birth-date = iin: the ИИН encodes the birth date { $encoded }, but birth_date is { $stated }

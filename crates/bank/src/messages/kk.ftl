@@ -155,3 +155,11 @@ prompt-first-passphrase-for = { $name } үшін алғашқы құпиясөз
 prompt-your-new-passphrase = сіздің жаңа құпиясөзіңіз
 prompt-your-own-passphrase = сіздің өз құпиясөзіңіз
 prompt-again = { $what }, қайталаңыз
+
+## B6: why the iin field is not the candidate's ИИН.
+b6-iin-not-twelve-digits = iin: ЖСН дәл он екі цифрдан тұрады
+b6-iin-century-digit = iin: жетінші цифр ({ $digit }) 1–6 болуы тиіс (ғасыр мен жынысы: 1–2 — 1800–1899 жылдары, 3–4 — 1900–1999 жылдары, 5–6 — 2000–2099 жылдары туғандар)
+b6-iin-no-date = iin: алғашқы алты цифр ({ $digits }) күн емес (ЖЖААКК)
+b6-iin-check-digit = iin: бақылау цифры (он екінші) қате: теру кезінде қате кеткен болар?
+b6-iin-never-issued = iin: алғашқы он бір цифры осындай ЖСН болмайды (бақылау цифрын есептеу мүмкін емес)
+b6-iin-birth-date = iin: ЖСН-да { $encoded } туған күні көрсетілген, ал birth_date — { $stated }

@@ -170,3 +170,11 @@ prompt-first-passphrase-for = первый пароль для { $name }
 prompt-your-new-passphrase = ваш новый пароль
 prompt-your-own-passphrase = ваш собственный пароль
 prompt-again = { $what }, ещё раз
+
+## B6: why the iin field is not the candidate's ИИН.
+b6-iin-not-twelve-digits = iin: ИИН состоит ровно из двенадцати цифр
+b6-iin-century-digit = iin: седьмая цифра ({ $digit }) должна быть от 1 до 6 (век и пол: 1–2 — родившиеся в 1800–1899 годах, 3–4 — в 1900–1999, 5–6 — в 2000–2099)
+b6-iin-no-date = iin: первые шесть цифр ({ $digits }) не являются датой (ГГММДД)
+b6-iin-check-digit = iin: неверна контрольная (двенадцатая) цифра: опечатка?
+b6-iin-never-issued = iin: ИИН с такими первыми одиннадцатью цифрами не выдаётся (контрольную цифру вычислить нельзя)
+b6-iin-birth-date = iin: в ИИН указана дата рождения { $encoded }, а в birth_date — { $stated }
