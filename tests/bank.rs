@@ -1745,3 +1745,19 @@ fn a_vacancy_of_no_site_is_refused_in_the_operators_language() {
         "cannot load the site (--root): {root} is not a site root (it has no content/site.yaml)"
     ));
 }
+
+#[test]
+fn a_missing_bank_is_named_in_the_operators_language() {
+    let office = Office::new();
+    let store = office.store().display().to_string();
+    office
+        .bank(&["user", "list", "--lang", "kk"])
+        .code(2)
+        .stderr_has(&format!(
+            "{store} мекенжайында банк жоқ; оны `kadr bank init --admin NAME` арқылы құрыңыз"
+        ));
+    office
+        .bank(&["user", "list"])
+        .code(2)
+        .stderr_has(&format!("there is no bank at {store}"));
+}

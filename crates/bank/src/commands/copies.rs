@@ -44,7 +44,7 @@ pub fn restore_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error>
     let target = ctx.bank_path()?;
     store::check_path(target, ctx.site, true)?;
     if same_file(file, target) {
-        return Err(Error::usage("the copy and the store are the same file"));
+        return Err(Error::usage(Text::new("usage-copy-is-the-store")));
     }
     let user = ctx.operator()?;
     let pass = Passphrase::obtain(ctx.lang)?;

@@ -153,3 +153,13 @@ b6-iin-no-date = iin: the first six digits ({ $digits }) are not a date (YYMMDD)
 b6-iin-check-digit = iin: the check digit (the twelfth) is wrong: a typing error?
 b6-iin-never-issued = iin: no ИИН has these first eleven digits (the check digit cannot be computed)
 b6-iin-birth-date = iin: the ИИН encodes the birth date { $encoded }, but birth_date is { $stated }
+
+## The store: what an operator may have typed wrong.
+usage-not-a-user = { $name } is not an authorised user
+usage-not-a-candidate = { $id } is not a candidate
+usage-bank-extension = { $path }: a bank file's name must end in .{ $extension } (so that `kadr build` can recognise one inside a site)
+usage-no-bank-at = there is no bank at { $path }; create one with `kadr bank init --admin NAME`
+usage-not-a-file = { $path } is not a file
+usage-bank-version = { $path } is a bank of format version { $found }; this kadr expects version { $expected } here
+usage-already-migrated = { $path } already has key slots (format 2): there is nothing to migrate
+usage-copy-is-the-store = the copy and the store are the same file

@@ -163,3 +163,13 @@ b6-iin-no-date = iin: алғашқы алты цифр ({ $digits }) күн ем
 b6-iin-check-digit = iin: бақылау цифры (он екінші) қате: теру кезінде қате кеткен болар?
 b6-iin-never-issued = iin: алғашқы он бір цифры осындай ЖСН болмайды (бақылау цифрын есептеу мүмкін емес)
 b6-iin-birth-date = iin: ЖСН-да { $encoded } туған күні көрсетілген, ал birth_date — { $stated }
+
+## The store: what an operator may have typed wrong.
+usage-not-a-user = { $name } уәкілетті пайдаланушы емес
+usage-not-a-candidate = { $id } кандидат емес
+usage-bank-extension = { $path }: банк файлының атауы .{ $extension } деп аяқталуы тиіс (`kadr build` сайт ішіндегі банкті осыдан таниды)
+usage-no-bank-at = { $path } мекенжайында банк жоқ; оны `kadr bank init --admin NAME` арқылы құрыңыз
+usage-not-a-file = { $path } файл емес
+usage-bank-version = { $path } банкінің формат нұсқасы — { $found }; kadr-дың бұл нұсқасы мұнда { $expected } нұсқасын күтеді
+usage-already-migrated = { $path } ішінде кілт ұяшықтары бар (2-формат): көшіретін ештеңе жоқ
+usage-copy-is-the-store = көшірме мен банк — бір файл

@@ -178,3 +178,13 @@ b6-iin-no-date = iin: первые шесть цифр ({ $digits }) не явл
 b6-iin-check-digit = iin: неверна контрольная (двенадцатая) цифра: опечатка?
 b6-iin-never-issued = iin: ИИН с такими первыми одиннадцатью цифрами не выдаётся (контрольную цифру вычислить нельзя)
 b6-iin-birth-date = iin: в ИИН указана дата рождения { $encoded }, а в birth_date — { $stated }
+
+## The store: what an operator may have typed wrong.
+usage-not-a-user = { $name } не является уполномоченным пользователем
+usage-not-a-candidate = { $id } не является кандидатом
+usage-bank-extension = { $path }: имя файла банка должно оканчиваться на .{ $extension } (по нему `kadr build` распознаёт банк внутри сайта)
+usage-no-bank-at = по пути { $path } банка нет; создайте его командой `kadr bank init --admin NAME`
+usage-not-a-file = { $path } не является файлом
+usage-bank-version = { $path } — банк формата версии { $found }; эта версия kadr ожидает здесь версию { $expected }
+usage-already-migrated = в { $path } уже есть слоты ключей (формат 2): переносить нечего
+usage-copy-is-the-store = копия и банк — один и тот же файл

@@ -52,10 +52,9 @@ pub fn migrate(
 ) -> Result<Migrated, Error> {
     let paths = Paths::of(path);
     if format_of(&paths)? == Format::Slots {
-        return Err(Error::usage(format!(
-            "{} already has key slots (format 2): there is nothing to migrate",
-            path.display()
-        )));
+        return Err(Error::usage(
+            Text::new("usage-already-migrated").arg("path", path.display().to_string()),
+        ));
     }
     if own.same_as(shared) {
         return Err(Error::refused("K20", Text::new("k20-own-not-shared")));

@@ -87,10 +87,11 @@ pub struct Store {
 /// outside every site root (B12), and (for stores and backups) named `*.kadrbank`.
 pub fn check_path(path: &Path, site: &dyn Site, store_file: bool) -> Result<(), Error> {
     if store_file && !has_bank_extension(path) {
-        return Err(Error::usage(format!(
-            "{}: a bank file's name must end in .{EXTENSION} (so that `kadr build` can recognise one inside a site)",
-            path.display()
-        )));
+        return Err(Error::usage(
+            Text::new("usage-bank-extension")
+                .arg("path", path.display().to_string())
+                .arg("extension", EXTENSION),
+        ));
     }
     if let Some(root) = site.site_root_containing(path) {
         return Err(Error::refused(
@@ -123,18 +124,16 @@ pub fn format_of(paths: &Paths) -> Result<Format, Error> {
     let meta = match fs::metadata(&paths.db) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::usage(format!(
-                "there is no bank at {}; create one with `kadr bank init --admin NAME`",
-                paths.db.display()
-            )));
+            return Err(Error::usage(
+                Text::new("usage-no-bank-at").arg("path", paths.db.display().to_string()),
+            ));
         }
         Err(e) => return Err(Error::Io(format!("{}: {e}", paths.db.display()))),
     };
     if !meta.is_file() {
-        return Err(Error::usage(format!(
-            "{} is not a file",
-            paths.db.display()
-        )));
+        return Err(Error::usage(
+            Text::new("usage-not-a-file").arg("path", paths.db.display().to_string()),
+        ));
     }
     check_private(&paths.db, &meta)?;
     let Some(salt) = read_salt(&paths.db)? else {
@@ -609,11 +608,12 @@ pub(crate) fn check_format(conn: &Connection, path: &Path, version: &str) -> Res
     }
     let found = records::meta(conn, "version")?;
     if found.as_deref() != Some(version) {
-        return Err(Error::usage(format!(
-            "{} is a bank of format version {}; this kadr expects version {version} here",
-            path.display(),
-            found.unwrap_or_default()
-        )));
+        return Err(Error::usage(
+            Text::new("usage-bank-version")
+                .arg("path", path.display().to_string())
+                .arg("found", found.unwrap_or_default())
+                .arg("expected", version),
+        ));
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::candidate::NewCandidate;
 use crate::eligibility::Candidacy;
 use crate::error::Error;
+use crate::messages::Text;
 
 /// How ids are written for people: `cand-0007`. Candidates keep their id when they
 /// become employees (B11), so that a list names the same person before and after.
@@ -225,7 +226,9 @@ pub fn add_user(conn: &Connection, name: &str, by: &str, slot: Option<&str>) -> 
 /// Removes an authorised user, but never the last one: a bank nobody may open is lost.
 pub fn remove_user(conn: &Connection, name: &str) -> Result<(), Error> {
     if !is_user(conn, name)? {
-        return Err(Error::usage(format!("{name:?} is not an authorised user")));
+        return Err(Error::usage(
+            Text::new("usage-not-a-user").arg("name", format!("{name:?}")),
+        ));
     }
     let count: i64 = conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
     if count <= 1 {
@@ -419,10 +422,9 @@ pub fn appoint(conn: &Connection, id: i64, a: &Appointment) -> Result<(), Error>
         ],
     )?;
     if moved != 1 {
-        return Err(Error::usage(format!(
-            "{} is not a candidate",
-            person_id(id)
-        )));
+        return Err(Error::usage(
+            Text::new("usage-not-a-candidate").arg("id", person_id(id)),
+        ));
     }
     conn.execute("DELETE FROM candidates WHERE id = ?1", [id])?;
     leave_open_lists(conn, id)?;
