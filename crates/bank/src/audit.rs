@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::head::Mark;
+use crate::messages::Text;
 use crate::state::{Change, State};
 
 /// The hash the first entry chains to.
@@ -177,7 +178,7 @@ pub fn append(
     };
     let time = now();
     let changes = serde_json::to_string(changes)
-        .map_err(|e| Error::Io(format!("cannot record the changes: {e}")))?;
+        .map_err(|e| Error::io(Text::new("io-cannot-record-the-changes"), e))?;
     let state = after.digest();
     let hash = entry_hash_v2(
         &prev,

@@ -82,8 +82,9 @@ pub enum Error {
     Refused(Refusal),
     /// Exit 2: a flag, a path or a file the user named is not usable as given.
     Usage(Text),
-    /// Exit 2: the disk or the store failed underneath us.
-    Io(String),
+    /// Exit 2: the disk or the store failed underneath us: what failed, and the
+    /// system's own detail (when it gave one).
+    Io { what: Text, detail: Option<String> },
 }
 
 impl Error {
@@ -95,11 +96,24 @@ impl Error {
         Error::Usage(message.into())
     }
 
+    /// The disk or the store failed doing `what`, and the system says `detail`.
+    pub fn io(what: Text, detail: impl fmt::Display) -> Error {
+        Error::Io {
+            what,
+            detail: Some(detail.to_string()),
+        }
+    }
+
+    /// The store is not what it must be, without a system error to quote.
+    pub fn failed(what: Text) -> Error {
+        Error::Io { what, detail: None }
+    }
+
     /// The process exit code SPEC.md gives this outcome.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Refused(_) => 1,
-            Error::Usage(_) | Error::Io(_) => 2,
+            Error::Usage(_) | Error::Io { .. } => 2,
         }
     }
 
@@ -108,7 +122,7 @@ impl Error {
         match self {
             Error::Refused(r) => format!("refused ({})", r.rules()),
             Error::Usage(_) => "usage error".to_string(),
-            Error::Io(_) => "failed".to_string(),
+            Error::Io { .. } => "failed".to_string(),
         }
     }
 
@@ -119,7 +133,13 @@ impl Error {
             Error::Usage(m) => Text::new("error")
                 .arg("message", m.in_lang(lang))
                 .in_lang(lang),
-            Error::Io(m) => Text::new("error").arg("message", m.as_str()).in_lang(lang),
+            Error::Io { what, detail } => {
+                let mut message = what.in_lang(lang);
+                if let Some(detail) = detail {
+                    message = format!("{message}: {detail}");
+                }
+                Text::new("error").arg("message", message).in_lang(lang)
+            }
         }
     }
 }
@@ -141,6 +161,31 @@ impl From<Refusal> for Error {
 /// bind values as parameters.
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
-        Error::Io(format!("the store failed: {e}"))
+        Error::io(Text::new("io-the-store-failed"), e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_underneath_says_what_failed_in_the_operators_language() {
+        let e = Error::io(
+            Text::new("io-cannot-write").arg("path", "/srv/bank/test.kadrbank"),
+            "No space left on device (os error 28)",
+        );
+        assert_eq!(e.exit_code(), 2);
+        assert_eq!(
+            e.to_string(),
+            "error: cannot write /srv/bank/test.kadrbank: No space left on device (os error 28)"
+        );
+        assert_eq!(
+            e.in_lang(MessageLang::Kk),
+            "қате: /srv/bank/test.kadrbank жазу мүмкін болмады: No space left on device (os error 28)"
+        );
+        let e = Error::failed(Text::new("io-the-copy-does-not-carry-the"));
+        assert_eq!(e.in_lang(MessageLang::Ru), "ошибка: в копии нет соли банка");
+        assert_eq!(e.outcome(), "failed");
     }
 }

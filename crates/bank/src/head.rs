@@ -16,6 +16,7 @@ use std::path::Path;
 
 use crate::error::Error;
 use crate::key::{SALT_LEN, Salt};
+use crate::messages::Text;
 use crate::store::files;
 
 /// The first eight bytes of a head file: the same constant as
@@ -101,7 +102,7 @@ impl Head {
             pending: self.pending.clone(),
         };
         let body = serde_json::to_vec_pretty(&repr)
-            .map_err(|e| Error::Io(format!("cannot write the head file: {e}")))?;
+            .map_err(|e| Error::io(Text::new("io-cannot-write-the-head-file"), e))?;
         files::write_atomically(path, &files::padded(&HEAD_MAGIC, &body))
     }
 

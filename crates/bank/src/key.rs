@@ -281,7 +281,7 @@ impl RawKey {
     pub fn random() -> Result<RawKey, Error> {
         let mut key = Zeroizing::new([0u8; 32]);
         getrandom::fill(&mut key[..])
-            .map_err(|e| Error::Io(format!("no randomness from the operating system: {e}")))?;
+            .map_err(|e| Error::io(Text::new("io-no-randomness-from-the-operating-system"), e))?;
         Ok(RawKey(key))
     }
 
@@ -313,7 +313,7 @@ impl RawKey {
         let mut key = Zeroizing::new([0u8; 32]);
         argon
             .hash_password_into(pass.as_bytes(), salt, &mut key[..])
-            .map_err(|e| Error::Io(format!("cannot derive the key: {e}")))?;
+            .map_err(|e| Error::io(Text::new("io-cannot-derive-the-key"), e))?;
         Ok(RawKey(key))
     }
 
@@ -337,7 +337,7 @@ impl RawKey {
 pub fn random_bytes<const N: usize>() -> Result<[u8; N], Error> {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes)
-        .map_err(|e| Error::Io(format!("no randomness from the operating system: {e}")))?;
+        .map_err(|e| Error::io(Text::new("io-no-randomness-from-the-operating-system"), e))?;
     Ok(bytes)
 }
 

@@ -20,6 +20,7 @@ use zeroize::Zeroizing;
 
 use crate::error::Error;
 use crate::key::{KdfParams, Passphrase, RawKey, SALT_LEN, Salt, random_bytes};
+use crate::messages::Text;
 use crate::store::files;
 
 /// The first eight bytes of a key-slot file: the same constant as
@@ -108,7 +109,7 @@ impl Slot {
                 &slot.associated_data(store),
                 &mut buffer,
             )
-            .map_err(|_| Error::Io("cannot wrap the store key".into()))?;
+            .map_err(|_| Error::failed(Text::new("io-cannot-wrap-the-store-key")))?;
         slot.wrapped = buffer;
         Ok(slot)
     }
@@ -155,7 +156,7 @@ impl Slot {
 
 fn cipher(kek: &RawKey) -> Result<XChaCha20Poly1305, Error> {
     XChaCha20Poly1305::new_from_slice(kek.bytes())
-        .map_err(|_| Error::Io("cannot use the slot key".into()))
+        .map_err(|_| Error::failed(Text::new("io-cannot-use-the-slot-key")))
 }
 
 impl KeySlots {
@@ -252,7 +253,7 @@ impl KeySlots {
                 .collect(),
         };
         let body = serde_json::to_vec_pretty(&repr)
-            .map_err(|e| Error::Io(format!("cannot write the key slots: {e}")))?;
+            .map_err(|e| Error::io(Text::new("io-cannot-write-the-key-slots"), e))?;
         files::write_atomically(path, &files::padded(&KEYS_MAGIC, &body))
     }
 }

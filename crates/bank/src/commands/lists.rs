@@ -179,7 +179,7 @@ pub fn list_export(
     })?;
     if r.file.is_none() {
         out.write_all(&bytes)
-            .map_err(|e| Error::Io(format!("cannot write the export: {e}")))?;
+            .map_err(|e| Error::io(Text::new("io-cannot-write-the-export"), e))?;
     }
     Ok(())
 }
@@ -204,6 +204,10 @@ fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Error> 
         ),
         e => e,
     })?;
-    file.write_all(bytes)
-        .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))
+    file.write_all(bytes).map_err(|e| {
+        Error::io(
+            Text::new("io-cannot-write").arg("path", path.display().to_string()),
+            e,
+        )
+    })
 }

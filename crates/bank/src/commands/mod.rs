@@ -213,10 +213,10 @@ fn person_json(p: &Person) -> Value {
 
 fn print_json(out: &mut dyn Write, value: &Value) -> Result<(), Error> {
     let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Error::io(Text::new("io-cannot-write-json"), e))?;
     write_line(out, &text)
 }
 
 fn write_line(out: &mut dyn Write, line: &str) -> Result<(), Error> {
-    writeln!(out, "{line}").map_err(|e| Error::Io(format!("cannot write the output: {e}")))
+    writeln!(out, "{line}").map_err(|e| Error::io(Text::new("io-cannot-write-the-output"), e))
 }

@@ -51,7 +51,7 @@ impl Store {
         drop(files::create_private_file(&partial)?);
         let result = self.export_into(&partial).and_then(|last| {
             if read_salt(&partial)? != Some(*self.salt()) {
-                return Err(Error::Io("the copy does not carry the store's salt".into()));
+                return Err(Error::failed(Text::new("io-the-copy-does-not-carry-the")));
             }
             files::sync(&partial)?;
             self.slots().write(&to.keys)?;
@@ -62,7 +62,11 @@ impl Store {
             }
             .write(&to.head)?;
             fs::rename(&partial, target).map_err(|e| {
-                Error::Io(format!("cannot move the copy to {}: {e}", target.display()))
+                Error::io(
+                    Text::new("io-cannot-move-the-copy-to")
+                        .arg("path", target.display().to_string()),
+                    e,
+                )
             })?;
             Ok(last)
         });

@@ -15,6 +15,7 @@ use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+use crate::messages::Text;
 
 /// Every bank file's size is a whole multiple of this (SQLite's smallest page size):
 /// the same constant as `kadr::load::BANK_FILE_GRANULE`.
@@ -82,7 +83,10 @@ pub(crate) fn create_private_file(path: &Path) -> Result<fs::File, Error> {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             Error::refused("K19", format!("{} already exists", path.display()))
         } else {
-            Error::Io(format!("cannot create {}: {e}", path.display()))
+            Error::io(
+                Text::new("io-cannot-create").arg("path", path.display().to_string()),
+                e,
+            )
         }
     })
 }
@@ -94,10 +98,19 @@ pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Error>
     let result = create_private_file(&partial).and_then(|mut file| {
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
-            .map_err(|e| Error::Io(format!("cannot write {}: {e}", partial.display())))?;
+            .map_err(|e| {
+                Error::io(
+                    Text::new("io-cannot-write").arg("path", partial.display().to_string()),
+                    e,
+                )
+            })?;
         drop(file);
-        fs::rename(&partial, target)
-            .map_err(|e| Error::Io(format!("cannot write {}: {e}", target.display())))?;
+        fs::rename(&partial, target).map_err(|e| {
+            Error::io(
+                Text::new("io-cannot-write").arg("path", target.display().to_string()),
+                e,
+            )
+        })?;
         sync_folder_of(target);
         Ok(())
     });
@@ -109,8 +122,12 @@ pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Error>
 
 /// Copies a file to `target` atomically and privately.
 pub(crate) fn copy_atomically(source: &Path, target: &Path) -> Result<(), Error> {
-    let bytes = fs::read(source)
-        .map_err(|e| Error::Io(format!("cannot read {}: {e}", source.display())))?;
+    let bytes = fs::read(source).map_err(|e| {
+        Error::io(
+            Text::new("io-cannot-read").arg("path", source.display().to_string()),
+            e,
+        )
+    })?;
     write_atomically(target, &bytes)
 }
 
@@ -136,12 +153,12 @@ pub(crate) fn read_padded(
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::Io(format!("{}: {e}", path.display()))),
+        Err(e) => return Err(Error::io(Text::from(path.display().to_string()), e)),
     };
     let mut bytes = Vec::new();
     file.take(max + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Error::io(Text::from(path.display().to_string()), e))?;
     if bytes.len() as u64 > max || !bytes.starts_with(magic) {
         return Err(Error::refused(
             "K26",
@@ -172,7 +189,7 @@ fn sync_folder_of(path: &Path) {
 pub(crate) fn sync(path: &Path) -> Result<(), Error> {
     fs::File::open(path)
         .and_then(|f| f.sync_all())
-        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))
+        .map_err(|e| Error::io(Text::from(path.display().to_string()), e))
 }
 
 #[cfg(test)]

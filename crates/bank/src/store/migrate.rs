@@ -128,10 +128,11 @@ pub fn migrate(
         files::sync(&partial)?;
         let _ = fs::remove_file(files::journal_of(path));
         fs::rename(&partial, path).map_err(|e| {
-            Error::Io(format!(
-                "cannot move the migrated store to {}: {e}",
-                path.display()
-            ))
+            Error::io(
+                Text::new("io-cannot-move-the-migrated-store-to")
+                    .arg("path", path.display().to_string()),
+                e,
+            )
         })?;
         Ok(migrated)
     })();
@@ -178,9 +179,9 @@ fn export(
     exported?;
     detached?;
     if read_salt(partial)? != Some(*salt) {
-        return Err(Error::Io(
-            "the migrated store does not carry its new salt".into(),
-        ));
+        return Err(Error::failed(Text::new(
+            "io-the-migrated-store-does-not-carry",
+        )));
     }
     Ok(())
 }

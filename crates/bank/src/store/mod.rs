@@ -128,7 +128,7 @@ pub fn format_of(paths: &Paths) -> Result<Format, Error> {
                 Text::new("usage-no-bank-at").arg("path", paths.db.display().to_string()),
             ));
         }
-        Err(e) => return Err(Error::Io(format!("{}: {e}", paths.db.display()))),
+        Err(e) => return Err(Error::io(Text::from(paths.db.display().to_string()), e)),
     };
     if !meta.is_file() {
         return Err(Error::usage(
@@ -258,9 +258,7 @@ impl Store {
         store.write_head(&entry.mark(), None)?;
         // SQLCipher must have taken our salt as the file's own.
         if read_salt(&store.paths.db)? != Some(salt) {
-            return Err(Error::Io(
-                "the new store does not carry its salt in its header; nothing was created".into(),
-            ));
+            return Err(Error::failed(Text::new("io-the-new-store-does-not-carry")));
         }
         store.report_head(&entry);
         Ok(store)
@@ -635,7 +633,7 @@ pub(crate) fn connect(
     flags: OpenFlags,
 ) -> Result<Connection, Error> {
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Error::io(Text::from(path.display().to_string()), e))?;
     // SQLCipher logs a wrong key's failed page check to stderr; the operator gets our
     // one message instead.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
@@ -672,12 +670,12 @@ pub fn open_raw(path: &Path, user: &str, pass: &Passphrase) -> Result<Connection
 /// The first 16 bytes of the file (SQLCipher's salt), or `None` for a shorter file.
 pub(crate) fn read_salt(path: &Path) -> Result<Option<Salt>, Error> {
     let mut file =
-        fs::File::open(path).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+        fs::File::open(path).map_err(|e| Error::io(Text::from(path.display().to_string()), e))?;
     let mut salt = [0u8; SALT_LEN];
     match file.read_exact(&mut salt) {
         Ok(()) => Ok(Some(salt)),
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
-        Err(e) => Err(Error::Io(format!("{}: {e}", path.display()))),
+        Err(e) => Err(Error::io(Text::from(path.display().to_string()), e)),
     }
 }
 

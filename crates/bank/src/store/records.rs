@@ -158,9 +158,10 @@ pub fn retention_months(conn: &Connection) -> Result<u32, Error> {
         .as_deref()
         .and_then(|v| v.parse().ok())
         .ok_or_else(|| {
-            Error::Io(format!(
-                "the store's retention_months setting is unreadable: {value:?}"
-            ))
+            Error::io(
+                Text::new("io-retention-setting-unreadable"),
+                format!("{value:?}"),
+            )
         })
 }
 
@@ -277,16 +278,16 @@ pub fn insert_candidate(conn: &Connection, c: &NewCandidate, by: &str) -> Result
             ),
         ));
     }
-    let (formula, components) = match &c.score {
-        Some(s) => (
-            Some(s.formula.name().to_string()),
-            Some(
-                serde_json::to_string(s)
-                    .map_err(|e| Error::Io(format!("cannot record the score components: {e}")))?,
+    let (formula, components) =
+        match &c.score {
+            Some(s) => (
+                Some(s.formula.name().to_string()),
+                Some(serde_json::to_string(s).map_err(|e| {
+                    Error::io(Text::new("io-cannot-record-the-score-components"), e)
+                })?),
             ),
-        ),
-        None => (None, None),
-    };
+            None => (None, None),
+        };
     conn.execute(
         &format!(
             "INSERT INTO candidates ({PERSON_COLUMNS}, added_by, added_at)
@@ -446,13 +447,20 @@ fn leave_open_lists(conn: &Connection, id: i64) -> Result<(), Error> {
 pub fn purge(conn: &Connection, today: Date, retention_months: u32) -> Result<Vec<i64>, Error> {
     let span = jiff::Span::new()
         .try_months(i64::from(retention_months))
-        .map_err(|e| Error::Io(format!("retention of {retention_months} months: {e}")))?;
+        .map_err(|e| {
+            Error::io(
+                Text::new("io-retention-of").arg("months", retention_months),
+                e,
+            )
+        })?;
     let mut expired = Vec::new();
     for c in candidates(conn, None)? {
-        let ends = c
-            .competition_date
-            .checked_add(span)
-            .map_err(|e| Error::Io(format!("retention end of {}: {e}", person_id(c.id))))?;
+        let ends = c.competition_date.checked_add(span).map_err(|e| {
+            Error::io(
+                Text::new("io-retention-end-of").arg("id", person_id(c.id)),
+                e,
+            )
+        })?;
         if ends <= today {
             expired.push(c.id);
         }
