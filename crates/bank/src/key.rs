@@ -165,15 +165,17 @@ impl KdfParams {
         if let Some(p) = self.bound_problem() {
             return Err(Error::refused(
                 "B12",
-                format!("the key slot of {user:?} is damaged: {p}"),
+                Text::new("b12-key-slot-damaged")
+                    .arg("user", format!("{user:?}"))
+                    .arg("detail", p.to_string()),
             ));
         }
         if floor_applies && self.below_floor() {
             return Err(Error::refused(
                 "B12",
-                format!(
-                    "the key slot of {user:?} was made with the test-only cost {self}, below the least a bank accepts; a real bank never opens with it"
-                ),
+                Text::new("b12-key-slot-test-cost")
+                    .arg("user", format!("{user:?}"))
+                    .arg("cost", self.to_string()),
             ));
         }
         Ok(())

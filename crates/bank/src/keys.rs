@@ -197,8 +197,14 @@ impl KeySlots {
         let Some(body) = files::read_padded(path, &KEYS_MAGIC, MAX_FILE_BYTES, "key-slot")? else {
             return Ok(None);
         };
-        let damaged =
-            |why: &str| Error::refused("K26", format!("{} is damaged: {why}", path.display()));
+        let damaged = |why: &str| {
+            Error::refused(
+                "K26",
+                Text::new("k26-damaged")
+                    .arg("path", path.display().to_string())
+                    .arg("detail", why),
+            )
+        };
         let repr: FileRepr = serde_json::from_slice(&body).map_err(|e| damaged(&e.to_string()))?;
         if repr.format != FORMAT || repr.version != VERSION {
             return Err(damaged(&format!(

@@ -188,3 +188,12 @@ io-cannot-write-the-output = cannot write the output
 io-retention-setting-unreadable = the store's retention_months setting is unreadable
 io-retention-of = retention of { $months } months
 io-retention-end-of = retention end of { $id }
+
+## The store's own refusals (K20, K26, B6, B12).
+k20-last-user = { $name } is the last authorised user; add another before removing them
+b6-iin-already-in-the-bank = a candidate with this ИИН is already in the bank: { $id }
+k26-not-a-bank-file = { $path } is not a kadr bank { $what } file
+k26-damaged = { $path } is damaged: { $detail }
+k26-key-slots-missing = the key slots of { $bank } ({ $keys }) are missing: without them nobody can open the bank; restore the bank from a backup (`kadr bank restore`)
+b12-key-slot-damaged = the key slot of { $user } is damaged: { $detail }
+b12-key-slot-test-cost = the key slot of { $user } was made with the test-only cost { $cost }, below the least a bank accepts; a real bank never opens with it

@@ -198,3 +198,12 @@ io-cannot-write-the-output = нәтижені шығару мүмкін болм
 io-retention-setting-unreadable = банктің retention_months баптауы оқылмайды
 io-retention-of = { $months } ай сақтау мерзімі
 io-retention-end-of = { $id } сақтау мерзімінің соңы
+
+## The store's own refusals (K20, K26, B6, B12).
+k20-last-user = { $name } — соңғы уәкілетті пайдаланушы; оны алып тастамас бұрын басқасын қосыңыз
+b6-iin-already-in-the-bank = осы ЖСН-і бар кандидат банкте бұрыннан бар: { $id }
+k26-not-a-bank-file = { $path } kadr банкінің { $what } файлы емес
+k26-damaged = { $path } бүлінген: { $detail }
+k26-key-slots-missing = { $bank } банкінің кілт ұяшықтары ({ $keys }) жоқ: оларсыз банкті ешкім аша алмайды; банкті сақтық көшірмеден қалпына келтіріңіз (`kadr bank restore`)
+b12-key-slot-damaged = { $user } пайдаланушысының кілт ұяшығы бүлінген: { $detail }
+b12-key-slot-test-cost = { $user } пайдаланушысының кілт ұяшығы тек сынаққа арналған { $cost } құнымен жасалған, бұл банк қабылдайтын ең төменгі құннан аз; нағыз банк онымен ешқашан ашылмайды

@@ -213,3 +213,12 @@ io-cannot-write-the-output = не удалось вывести результа
 io-retention-setting-unreadable = настройка банка retention_months не читается
 io-retention-of = срок хранения { $months } мес.
 io-retention-end-of = окончание срока хранения { $id }
+
+## The store's own refusals (K20, K26, B6, B12).
+k20-last-user = { $name } — последний уполномоченный пользователь; прежде чем удалить его, добавьте другого
+b6-iin-already-in-the-bank = кандидат с этим ИИН уже есть в банке: { $id }
+k26-not-a-bank-file = { $path } не является файлом банка kadr ({ $what })
+k26-damaged = { $path } повреждён: { $detail }
+k26-key-slots-missing = слоты ключей банка { $bank } ({ $keys }) отсутствуют: без них банк не откроет никто; восстановите банк из резервной копии (`kadr bank restore`)
+b12-key-slot-damaged = слот ключа пользователя { $user } повреждён: { $detail }
+b12-key-slot-test-cost = слот ключа пользователя { $user } создан с тестовой стоимостью { $cost }, ниже минимальной, которую принимает банк; настоящий банк с ним никогда не откроется

@@ -162,7 +162,9 @@ pub(crate) fn read_padded(
     if bytes.len() as u64 > max || !bytes.starts_with(magic) {
         return Err(Error::refused(
             "K26",
-            format!("{} is not a kadr bank {what} file", path.display()),
+            Text::new("k26-not-a-bank-file")
+                .arg("path", path.display().to_string())
+                .arg("what", what),
         ));
     }
     bytes.drain(..magic.len());

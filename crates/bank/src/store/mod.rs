@@ -144,11 +144,9 @@ pub fn format_of(paths: &Paths) -> Result<Format, Error> {
         if !has_keys {
             return Err(Error::refused(
                 "K26",
-                format!(
-                    "the key slots of {} ({}) are missing: without them nobody can open the bank; restore the bank from a backup (`kadr bank restore`)",
-                    paths.db.display(),
-                    paths.keys.display()
-                ),
+                Text::new("k26-key-slots-missing")
+                    .arg("bank", paths.db.display().to_string())
+                    .arg("keys", paths.keys.display().to_string()),
             ));
         }
         return Ok(Format::Slots);

@@ -214,7 +214,7 @@ pub fn add_user(conn: &Connection, name: &str, by: &str, slot: Option<&str>) -> 
     if is_user(conn, name)? {
         return Err(Error::refused(
             "K20",
-            format!("{name:?} is already an authorised user"),
+            Text::new("k20-already-authorised").arg("name", format!("{name:?}")),
         ));
     }
     conn.execute(
@@ -235,7 +235,7 @@ pub fn remove_user(conn: &Connection, name: &str) -> Result<(), Error> {
     if count <= 1 {
         return Err(Error::refused(
             "K20",
-            format!("{name:?} is the last authorised user; add another before removing them"),
+            Text::new("k20-last-user").arg("name", format!("{name:?}")),
         ));
     }
     conn.execute("DELETE FROM users WHERE name = ?1", [name])?;
@@ -272,10 +272,7 @@ pub fn insert_candidate(conn: &Connection, c: &NewCandidate, by: &str) -> Result
     if let Some(id) = existing {
         return Err(Error::refused(
             "B6",
-            format!(
-                "a candidate with this ИИН is already in the bank: {}",
-                person_id(id)
-            ),
+            Text::new("b6-iin-already-in-the-bank").arg("id", person_id(id)),
         ));
     }
     let (formula, components) =
