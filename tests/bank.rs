@@ -1761,3 +1761,28 @@ fn a_missing_bank_is_named_in_the_operators_language() {
         .code(2)
         .stderr_has(&format!("there is no bank at {store}"));
 }
+
+#[test]
+fn k26_what_the_integrity_check_finds_is_told_in_the_operators_language() {
+    let office = Office::with_four_candidates();
+    {
+        let conn = office.raw();
+        conn.execute_batch(
+            "DROP TRIGGER audit_no_update;
+             UPDATE audit SET object = 'cand-0009' WHERE seq = 3;",
+        )
+        .unwrap();
+    }
+    office
+        .bank(&["audit", "--verify", "--lang", "ru"])
+        .code(1)
+        .stderr_has("журнал аудита нарушен на записи 3: она изменена после записи");
+    office
+        .bank(&["audit", "--verify", "--lang", "kk"])
+        .code(1)
+        .stderr_has("аудит журналы 3-жазбада үзілген: ол жазылғаннан кейін өзгертілген");
+    office
+        .bank(&["audit", "--verify"])
+        .refused("K26")
+        .stderr_has("broken at entry 3");
+}

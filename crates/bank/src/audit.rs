@@ -262,7 +262,59 @@ pub fn verify_one(conn: &Connection, e: &Entry) -> Result<bool, Error> {
 pub struct Broken {
     /// The first entry that does not fit (its sequence number).
     pub seq: i64,
-    pub reason: &'static str,
+    pub reason: Reason,
+}
+
+/// How an entry breaks the chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The sequence numbers skip it.
+    Missing,
+    NotChained,
+    /// An entry after the migration to format 2 without changes and state.
+    LacksChanges,
+    /// Its hash does not match its contents.
+    Altered,
+    UnreadableChanges,
+    /// Its state digest does not follow from the changes recorded up to it.
+    StateMismatch,
+}
+
+impl Reason {
+    fn english(self) -> &'static str {
+        match self {
+            Reason::Missing => "is missing (the sequence numbers skip it)",
+            Reason::NotChained => "does not chain to the entry before it",
+            Reason::LacksChanges => {
+                "lacks the changes and state that every entry after the migration carries"
+            }
+            Reason::Altered => {
+                "was changed after it was written (its hash does not match its contents)"
+            }
+            Reason::UnreadableChanges => "holds changes that cannot be read",
+            Reason::StateMismatch => {
+                "does not describe the bank it leaves (its state digest does not follow from the changes recorded up to it)"
+            }
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Reason::Missing => "k26-broken-missing",
+            Reason::NotChained => "k26-broken-not-chained",
+            Reason::LacksChanges => "k26-broken-lacks-changes",
+            Reason::Altered => "k26-broken-altered",
+            Reason::UnreadableChanges => "k26-broken-unreadable-changes",
+            Reason::StateMismatch => "k26-broken-state",
+        }
+    }
+}
+
+impl Broken {
+    /// The break in the bank's messages.
+    pub fn text(&self) -> Text {
+        Text::new(self.reason.id()).arg("seq", self.seq)
+    }
 }
 
 impl std::fmt::Display for Broken {
@@ -270,7 +322,8 @@ impl std::fmt::Display for Broken {
         write!(
             f,
             "the audit log is broken at entry {}: it {}",
-            self.seq, self.reason
+            self.seq,
+            self.reason.english()
         )
     }
 }
@@ -292,27 +345,27 @@ pub fn verify(entries: &[Entry]) -> Result<Holds, Broken> {
         if e.seq != expected_seq {
             return Err(Broken {
                 seq: expected_seq,
-                reason: "is missing (the sequence numbers skip it)",
+                reason: Reason::Missing,
             });
         }
         if e.prev_hash != prev {
             return Err(Broken {
                 seq: e.seq,
-                reason: "does not chain to the entry before it",
+                reason: Reason::NotChained,
             });
         }
         let v2 = e.changes.is_some() || e.state.is_some();
         if format_2 && !v2 {
             return Err(Broken {
                 seq: e.seq,
-                reason: "lacks the changes and state that every entry after the migration carries",
+                reason: Reason::LacksChanges,
             });
         }
         format_2 |= v2;
         if e.computed_hash(prev) != e.hash {
             return Err(Broken {
                 seq: e.seq,
-                reason: "was changed after it was written (its hash does not match its contents)",
+                reason: Reason::Altered,
             });
         }
         prev = &e.hash;
@@ -333,13 +386,13 @@ pub fn replay(entries: &[Entry]) -> Result<State, Broken> {
         };
         let changes = changes.map_err(|_| Broken {
             seq: e.seq,
-            reason: "holds changes that cannot be read",
+            reason: Reason::UnreadableChanges,
         })?;
         state.apply(&changes);
         if e.state.as_deref() != Some(state.digest().as_str()) {
             return Err(Broken {
                 seq: e.seq,
-                reason: "does not describe the bank it leaves (its state digest does not follow from the changes recorded up to it)",
+                reason: Reason::StateMismatch,
             });
         }
     }

@@ -109,6 +109,16 @@ impl Error {
         Error::Io { what, detail: None }
     }
 
+    /// What went wrong as texts of the bank's messages: each reason of a refusal, or
+    /// the one problem (a failure underneath as English, with the system's detail).
+    pub fn texts(&self) -> Vec<Text> {
+        match self {
+            Error::Refused(r) => r.problems.iter().map(|p| p.text.clone()).collect(),
+            Error::Usage(t) => vec![t.clone()],
+            Error::Io { .. } => vec![Text::Verbatim(self.in_lang(MessageLang::En))],
+        }
+    }
+
     /// The process exit code SPEC.md gives this outcome.
     pub fn exit_code(&self) -> u8 {
         match self {

@@ -62,7 +62,7 @@ pub enum Standing {
     /// The log ends where the head file says (or at its pending entry).
     Agrees,
     /// The problem, in a sentence.
-    Disagrees(String),
+    Disagrees(Text),
 }
 
 impl Head {
@@ -110,32 +110,36 @@ impl Head {
     /// whether the log holds an entry with that number and hash.
     pub fn standing(&self, last: Option<&Mark>, find: impl Fn(&Mark) -> bool) -> Standing {
         let Some(last) = last else {
-            return Standing::Disagrees(format!(
-                "the audit log is empty, but the head file records entry {} ({})",
-                self.head.seq, self.head.hash
-            ));
+            return Standing::Disagrees(
+                Text::new("k26-head-log-empty")
+                    .arg("seq", self.head.seq)
+                    .arg("hash", self.head.hash.as_str()),
+            );
         };
         if *last == self.head || self.pending.as_ref() == Some(last) {
             return Standing::Agrees;
         }
         if last.seq < self.head.seq || !find(&self.head) {
-            return Standing::Disagrees(format!(
-                "the audit log ends at entry {}, but the head file records entry {} ({}): entries were deleted or the log was replaced",
-                last.seq, self.head.seq, self.head.hash
-            ));
+            return Standing::Disagrees(
+                Text::new("k26-head-log-shorter")
+                    .arg("last", last.seq)
+                    .arg("seq", self.head.seq)
+                    .arg("hash", self.head.hash.as_str()),
+            );
         }
-        Standing::Disagrees(format!(
-            "the audit log goes on after the entry the head file records ({}): entries {} to {} were written outside kadr",
-            self.head.seq,
-            self.head.seq + 1,
-            last.seq
-        ))
+        Standing::Disagrees(
+            Text::new("k26-head-log-longer")
+                .arg("seq", self.head.seq)
+                .arg("from", self.head.seq + 1)
+                .arg("to", last.seq),
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::MessageLang;
 
     fn mark(seq: i64) -> Mark {
         Mark {
@@ -160,8 +164,9 @@ mod tests {
             panic!("a cut log agrees");
         };
         assert!(
-            why.contains("ends at entry 5") && why.contains("records entry 7"),
-            "{why}"
+            why.in_lang(MessageLang::En).contains("ends at entry 5")
+                && why.in_lang(MessageLang::En).contains("records entry 7"),
+            "{why:?}"
         );
         assert!(matches!(
             h.standing(None, |_| false),
@@ -186,7 +191,8 @@ mod tests {
         let Standing::Disagrees(why) = h.standing(Some(&mark(9)), |_| true) else {
             panic!("a longer log agrees");
         };
-        assert!(why.contains("entries 8 to 9"), "{why}");
+        let why = why.in_lang(MessageLang::Kk);
+        assert!(why.contains("8–9"), "{why}");
     }
 
     #[test]

@@ -64,6 +64,20 @@ pub enum DifferenceKind {
     Deleted,
 }
 
+impl Difference {
+    /// The difference in the bank's messages.
+    pub fn text(&self) -> crate::messages::Text {
+        let id = match self.kind {
+            DifferenceKind::Added => "k26-row-added",
+            DifferenceKind::Changed => "k26-row-changed",
+            DifferenceKind::Deleted => "k26-row-deleted",
+        };
+        crate::messages::Text::new(id)
+            .arg("table", self.table.as_str())
+            .arg("record", self.record.as_str())
+    }
+}
+
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         let how = match self.kind {

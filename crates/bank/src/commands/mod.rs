@@ -61,7 +61,7 @@ struct Session {
     user: String,
     pass: Passphrase,
     /// What the store's quick check found; empty unless the command only inspects.
-    problems: Vec<String>,
+    problems: Vec<Text>,
 }
 
 impl Context<'_> {

@@ -197,3 +197,27 @@ k26-damaged = { $path } is damaged: { $detail }
 k26-key-slots-missing = the key slots of { $bank } ({ $keys }) are missing: without them nobody can open the bank; restore the bank from a backup (`kadr bank restore`)
 b12-key-slot-damaged = the key slot of { $user } is damaged: { $detail }
 b12-key-slot-test-cost = the key slot of { $user } was made with the test-only cost { $cost }, below the least a bank accepts; a real bank never opens with it
+
+## K26 and K20: what the integrity check finds.
+k26-broken-missing = the audit log is broken at entry { $seq }: it is missing (the sequence numbers skip it)
+k26-broken-not-chained = the audit log is broken at entry { $seq }: it does not chain to the entry before it
+k26-broken-lacks-changes = the audit log is broken at entry { $seq }: it lacks the changes and state that every entry after the migration carries
+k26-broken-altered = the audit log is broken at entry { $seq }: it was changed after it was written (its hash does not match its contents)
+k26-broken-unreadable-changes = the audit log is broken at entry { $seq }: it holds changes that cannot be read
+k26-broken-state = the audit log is broken at entry { $seq }: it does not describe the bank it leaves (its state digest does not follow from the changes recorded up to it)
+k26-row-added = { $table } { $record } was added outside kadr (no audit entry records it)
+k26-row-changed = { $table } { $record } was changed outside kadr (no audit entry records it)
+k26-row-deleted = { $table } { $record } was deleted outside kadr (no audit entry records it)
+k26-head-log-empty = the audit log is empty, but the head file records entry { $seq } ({ $hash })
+k26-head-log-shorter = the audit log ends at entry { $last }, but the head file records entry { $seq } ({ $hash }): entries were deleted or the log was replaced
+k26-head-log-longer = the audit log goes on after the entry the head file records ({ $seq }): entries { $from } to { $to } were written outside kadr
+k26-not-checked = the bank could not be checked
+k26-log-empty = the audit log is empty
+k26-not-what-last-entry-says = the bank is not what its last audit entry ({ $seq }) says
+k26-head-missing = the head file { $path } is missing: entries at the end of the log could have been deleted unseen; compare the last hash ({ $hash }, entry { $seq }) with the one written down
+k26-head-of-another-bank = the head file { $path } belongs to another bank
+k20-found-slot-of-no-user = { $keys } holds a key slot for { $user }, who is not an authorised user: the slot was made outside kadr
+k20-found-slot-not-recorded = the key slot of { $user } in { $keys } is not the one the bank recorded for them: it was made or changed outside kadr
+k20-slot-missing = the key slot of { $user } is missing from { $keys }: they can no longer open the bank
+k26-pages-fail = { $path }: pages fail their check: { $pages }
+k26-structure-damaged = { $path }: the database structure is damaged: { $detail }

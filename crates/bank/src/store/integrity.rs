@@ -14,6 +14,7 @@
 use crate::audit::{self, Entry, Holds};
 use crate::error::{Error, Problem, Refusal};
 use crate::head::{Head, Mark, Standing};
+use crate::messages::Text;
 use crate::state::State;
 use crate::store::{Store, records};
 
@@ -21,7 +22,7 @@ use crate::store::{Store, records};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// Each problem, in a sentence; none if the bank is intact.
-    pub problems: Vec<String>,
+    pub problems: Vec<Text>,
     /// The chain, if it holds.
     pub chain: Option<Holds>,
 }
@@ -37,13 +38,13 @@ impl Report {
 }
 
 /// Problems as one refusal, each citing K26.
-pub fn refusal(problems: Vec<String>) -> Error {
+pub fn refusal(problems: Vec<Text>) -> Error {
     let mut problems: Vec<Problem> = problems
         .into_iter()
         .map(|p| Problem::new("K26", p))
         .collect();
     if problems.is_empty() {
-        problems.push(Problem::new("K26", "the bank could not be checked"));
+        problems.push(Problem::new("K26", Text::new("k26-not-checked")));
     }
     Error::Refused(Refusal { problems })
 }
@@ -51,10 +52,10 @@ pub fn refusal(problems: Vec<String>) -> Error {
 impl Store {
     /// The cheap check every command makes before it acts; also settles a head file
     /// that a stopped command left with a pending entry. Returns the problems.
-    pub fn quick_check(&mut self, writable: bool) -> Result<Vec<String>, Error> {
+    pub fn quick_check(&mut self, writable: bool) -> Result<Vec<Text>, Error> {
         let mut problems = Vec::new();
         let Some(last) = audit::last(self.conn())? else {
-            return Ok(vec!["the audit log is empty".into()]);
+            return Ok(vec![Text::new("k26-log-empty")]);
         };
         let state = State::read(self.conn())?;
         let intact_last = audit::verify_one(self.conn(), &last)?;
@@ -63,10 +64,7 @@ impl Store {
             let entries = audit::read_all(self.conn())?;
             problems.extend(chain_problems(&entries, &state));
             if problems.is_empty() {
-                problems.push(format!(
-                    "the bank is not what its last audit entry ({}) says",
-                    last.seq
-                ));
+                problems.push(Text::new("k26-not-what-last-entry-says").arg("seq", last.seq));
             }
         }
         problems.extend(self.head_problems(&last)?);
@@ -91,25 +89,24 @@ impl Store {
         Ok(Report { problems, chain })
     }
 
-    fn head_problems(&self, last: &Entry) -> Result<Vec<String>, Error> {
+    fn head_problems(&self, last: &Entry) -> Result<Vec<Text>, Error> {
         let head_path = &self.paths().head;
         let head = match Head::read(head_path) {
             Ok(Some(h)) => h,
             Ok(None) => {
-                return Ok(vec![format!(
-                    "the head file {} is missing: entries at the end of the log could have been deleted unseen; compare the last hash ({}, entry {}) with the one written down",
-                    head_path.display(),
-                    last.hash,
-                    last.seq
-                )]);
+                return Ok(vec![
+                    Text::new("k26-head-missing")
+                        .arg("path", head_path.display().to_string())
+                        .arg("hash", last.hash.as_str())
+                        .arg("seq", last.seq),
+                ]);
             }
-            Err(e) => return Ok(vec![e.to_string()]),
+            Err(e) => return Ok(e.texts()),
         };
         if head.store != *self.salt() {
-            return Ok(vec![format!(
-                "the head file {} belongs to another bank",
-                head_path.display()
-            )]);
+            return Ok(vec![
+                Text::new("k26-head-of-another-bank").arg("path", head_path.display().to_string()),
+            ]);
         }
         let conn = self.conn();
         let find = |m: &Mark| {
@@ -128,31 +125,34 @@ impl Store {
 
     /// Every key slot belongs to an authorised user and is the one the users table
     /// recorded; every recorded slot is there (K20).
-    fn slot_problems(&self) -> Result<Vec<String>, Error> {
+    fn slot_problems(&self) -> Result<Vec<Text>, Error> {
         let mut problems = Vec::new();
         let users = records::users(self.conn())?;
         let keys = self.paths().keys.display().to_string();
         for slot in &self.slots().slots {
             match users.iter().find(|u| u.name == slot.user) {
-                None => problems.push(format!(
-                    "{keys} holds a key slot for {:?}, who is not an authorised user: the slot was made outside kadr",
-                    slot.user
-                )),
+                None => problems.push(
+                    Text::new("k20-found-slot-of-no-user")
+                        .arg("keys", keys.as_str())
+                        .arg("user", format!("{:?}", slot.user)),
+                ),
                 Some(u) if u.slot.as_deref() != Some(slot.fingerprint(self.salt()).as_str()) => {
-                    problems.push(format!(
-                        "the key slot of {:?} in {keys} is not the one the bank recorded for them: it was made or changed outside kadr",
-                        slot.user
-                    ))
+                    problems.push(
+                        Text::new("k20-found-slot-not-recorded")
+                            .arg("keys", keys.as_str())
+                            .arg("user", format!("{:?}", slot.user)),
+                    )
                 }
                 Some(_) => {}
             }
         }
         for u in &users {
             if u.slot.is_some() && self.slots().slot(&u.name).is_none() {
-                problems.push(format!(
-                    "the key slot of {:?} is missing from {keys}: they can no longer open the bank",
-                    u.name
-                ));
+                problems.push(
+                    Text::new("k20-slot-missing")
+                        .arg("keys", keys.as_str())
+                        .arg("user", format!("{:?}", u.name)),
+                );
             }
         }
         Ok(problems)
@@ -160,22 +160,22 @@ impl Store {
 }
 
 /// The chain's own problems, then every row that is not what the replayed chain says.
-fn chain_problems(entries: &[Entry], state: &State) -> Vec<String> {
+fn chain_problems(entries: &[Entry], state: &State) -> Vec<Text> {
     if let Err(broken) = audit::verify(entries) {
-        return vec![broken.to_string()];
+        return vec![broken.text()];
     }
     match audit::replay(entries) {
-        Err(broken) => vec![broken.to_string()],
+        Err(broken) => vec![broken.text()],
         Ok(expected) => expected
             .differences(state)
             .iter()
-            .map(ToString::to_string)
+            .map(crate::state::Difference::text)
             .collect(),
     }
 }
 
 /// SQLCipher's page check (every page's HMAC) and SQLite's structure check.
-fn pages_and_structure(store: &Store) -> Result<Vec<String>, Error> {
+fn pages_and_structure(store: &Store) -> Result<Vec<Text>, Error> {
     let conn = store.conn();
     let path = store.path().display();
     let mut problems = Vec::new();
@@ -184,16 +184,19 @@ fn pages_and_structure(store: &Store) -> Result<Vec<String>, Error> {
         .query_map([], |r| r.get::<_, String>(0))?
         .collect::<Result<_, _>>()?;
     if !pages.is_empty() {
-        problems.push(format!(
-            "{path}: pages fail their check: {}",
-            pages.join("; ")
-        ));
+        problems.push(
+            Text::new("k26-pages-fail")
+                .arg("path", path.to_string())
+                .arg("pages", pages.join("; ")),
+        );
     }
     let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if result != "ok" {
-        problems.push(format!(
-            "{path}: the database structure is damaged: {result}"
-        ));
+        problems.push(
+            Text::new("k26-structure-damaged")
+                .arg("path", path.to_string())
+                .arg("detail", result),
+        );
     }
     Ok(problems)
 }
@@ -209,9 +212,9 @@ mod tests {
         let path = dir.0.join("test.kadrbank");
         new_store(&path);
         let mut store = Store::open(&path, "aliya", &pass("the right key")).unwrap();
-        assert_eq!(store.quick_check(true).unwrap(), Vec::<String>::new());
+        assert_eq!(store.quick_check(true).unwrap(), Vec::<Text>::new());
         let report = store.full_check().unwrap();
-        assert_eq!(report.problems, Vec::<String>::new());
+        assert_eq!(report.problems, Vec::<Text>::new());
         assert!(report.into_result().is_ok());
     }
 
@@ -229,7 +232,9 @@ mod tests {
                  DELETE FROM audit WHERE seq = 2;",
             )
             .unwrap();
-        let problems = store.quick_check(false).unwrap();
+        let problems: Vec<String> = (store.quick_check(false).unwrap().iter())
+            .map(|p| p.in_lang(crate::messages::MessageLang::En))
+            .collect();
         let all = problems.join("\n");
         assert!(
             all.contains("users mallory was added outside kadr"),
@@ -243,7 +248,10 @@ mod tests {
             all.contains("the audit log ends at entry 1, but the head file records entry 2"),
             "{all}"
         );
-        let full = store.full_check().unwrap().problems.join("\n");
+        let full: Vec<String> = (store.full_check().unwrap().problems.iter())
+            .map(|p| p.in_lang(crate::messages::MessageLang::En))
+            .collect();
+        let full = full.join("\n");
         assert!(full.contains("users mallory was added"), "{full}");
     }
 }

@@ -90,10 +90,10 @@ pub fn migrate(
             problems
                 .into_iter()
                 .map(|p| {
-                    format!(
+                    Text::from(format!(
                         "{}: {p}; restore a good backup before migrating",
                         path.display()
-                    )
+                    ))
                 })
                 .collect(),
         ));
