@@ -13,7 +13,7 @@ pub fn backup_cmd(ctx: &Context, file: &Path, force: bool) -> Result<(), Error> 
     store::check_path(file, ctx.site, true)?;
     let mut s = ctx.session("backup", &file.display().to_string())?;
     if same_file(file, s.store.path()) {
-        return Err(Error::usage("the backup would overwrite the store itself"));
+        return Err(Error::usage(Text::new("usage-backup-is-the-store")));
     }
     let result = s.store.backup_to(file, force);
     let (object, outcome) = match &result {

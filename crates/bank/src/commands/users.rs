@@ -20,7 +20,7 @@ pub fn init(ctx: &Context, admin: &str, retention_months: u32) -> Result<(), Err
         return Err(Error::usage(problem));
     }
     if retention_months == 0 {
-        return Err(Error::usage("--retention-months must be at least 1"));
+        return Err(Error::usage(Text::new("usage-retention-at-least-one")));
     }
     let kdf = KdfParams::for_new_slot()?;
     let pass = Passphrase::obtain_for_new_store(ctx.lang)?;

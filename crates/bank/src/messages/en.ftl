@@ -221,3 +221,5 @@ k20-found-slot-not-recorded = the key slot of { $user } in { $keys } is not the 
 k20-slot-missing = the key slot of { $user } is missing from { $keys }: they can no longer open the bank
 k26-pages-fail = { $path }: pages fail their check: { $pages }
 k26-structure-damaged = { $path }: the database structure is damaged: { $detail }
+usage-retention-at-least-one = --retention-months must be at least 1
+usage-backup-is-the-store = the backup would overwrite the store itself

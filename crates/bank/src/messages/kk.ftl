@@ -231,3 +231,5 @@ k20-found-slot-not-recorded = { $keys } ішіндегі { $user } пайдал�
 k20-slot-missing = { $keys } ішінде { $user } пайдаланушысының кілт ұяшығы жоқ: ол банкті енді аша алмайды
 k26-pages-fail = { $path }: беттер тексеруден өтпеді: { $pages }
 k26-structure-damaged = { $path }: дерекқор құрылымы бүлінген: { $detail }
+usage-retention-at-least-one = --retention-months кемінде 1 болуы тиіс
+usage-backup-is-the-store = сақтық көшірме банктің өзін қайта жазып жібереді

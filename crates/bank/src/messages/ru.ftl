@@ -246,3 +246,5 @@ k20-found-slot-not-recorded = слот ключа пользователя { $us
 k20-slot-missing = в { $keys } нет слота ключа пользователя { $user }: он больше не может открыть банк
 k26-pages-fail = { $path }: страницы не прошли проверку: { $pages }
 k26-structure-damaged = { $path }: структура базы данных повреждена: { $detail }
+usage-retention-at-least-one = --retention-months должен быть не меньше 1
+usage-backup-is-the-store = резервная копия перезаписала бы сам банк
