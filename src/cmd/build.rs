@@ -101,6 +101,6 @@ fn output_message(e: &OutputError) -> Message {
             action,
             path: p,
             error,
-        } => super::io_message(action, p, error),
+        } => kadr_load::io_message(action, p, error),
     }
 }

@@ -3,10 +3,6 @@
 
 use std::path::PathBuf;
 
-use kadr_diagnostic::Message;
-use kadr_review::diff::DiffError;
-use kadr_review::git::GitError;
-
 use super::{Exit, LangFlag, stdout};
 
 #[derive(clap::Args)]
@@ -47,35 +43,6 @@ pub fn run(args: Args) -> Exit {
             });
             Exit::Done
         }
-        Err(e) => Exit::failed_in(&args.lang.messages(), &diff_message(&e)),
-    }
-}
-
-fn diff_message(e: &DiffError) -> Message {
-    match e {
-        DiffError::Load(e) => super::load_message(e),
-        DiffError::Git(e) => git_message(e),
-    }
-}
-
-fn git_message(e: &GitError) -> Message {
-    let detail = |e: &dyn std::fmt::Display| e.to_string();
-    match e {
-        GitError::CannotRun(e) => Message::new("git-cannot-run").arg("detail", detail(e)),
-        GitError::Failed { command, stderr } => Message::new("git-failed")
-            .arg("command", command.as_str())
-            .arg("detail", stderr.as_str()),
-        GitError::NotARepository(root) => {
-            Message::new("git-not-a-repository").arg("root", root.display().to_string())
-        }
-        GitError::NoSuchCommit(rev) => Message::new("git-no-such-commit").arg("rev", rev.as_str()),
-        GitError::NoCommit => Message::new("git-no-commit"),
-        GitError::Io {
-            action,
-            path,
-            error,
-        } => super::io_message(action, path, error),
-        GitError::UnsafePath(path) => Message::new("git-unsafe-path").arg("path", path.as_str()),
-        GitError::CatFile(d) => Message::new("git-cat-file").arg("detail", d.as_str()),
+        Err(e) => Exit::failed_in(&args.lang.messages(), &e.message()),
     }
 }

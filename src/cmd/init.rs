@@ -92,6 +92,6 @@ pub fn init_message(e: &kadr_init::InitError) -> Message {
         kadr_init::InitError::NotEmpty(dir) => {
             Message::new("init-not-empty").arg("dir", dir.display().to_string())
         }
-        kadr_init::InitError::Io(path, error) => super::io_message("write", path, error),
+        kadr_init::InitError::Io(path, error) => kadr_load::io_message("write", path, error),
     }
 }

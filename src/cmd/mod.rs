@@ -52,7 +52,7 @@ impl Exit {
 
     /// A site that cannot be read at all, in the language of `messages`.
     pub fn load_failed(messages: &Messages, e: &kadr_load::LoadError) -> Exit {
-        Exit::failed_in(messages, &load_message(e))
+        Exit::failed_in(messages, &e.message())
     }
 
     pub fn code(&self) -> u8 {
@@ -62,25 +62,6 @@ impl Exit {
             Exit::Failed(_) => 2,
         }
     }
-}
-
-/// Why a site cannot be read, as a message of the catalogue.
-pub fn load_message(e: &kadr_load::LoadError) -> Message {
-    match e {
-        kadr_load::LoadError::NotAFolder(root) => {
-            Message::new("root-not-a-folder").arg("root", root.display().to_string())
-        }
-    }
-}
-
-/// An I/O failure as `output-io` words it: the action, the path, and the kind of error
-/// in the reader's language.
-pub fn io_message(action: &'static str, path: &std::path::Path, error: &std::io::Error) -> Message {
-    Message::new("output-io")
-        .arg("action", action)
-        .arg("path", path.display().to_string())
-        .arg("detail", error.to_string())
-        .arg("kind", kadr_load::IoKind::of(error).name())
 }
 
 /// `--lang` of the commands that have no other flags in common.

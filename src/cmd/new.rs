@@ -7,7 +7,6 @@ use jiff::civil::Date;
 use kadr_model::Authority;
 
 use kadr_diagnostic::Message;
-use kadr_review::new::NewError;
 
 use super::{Exit, LangFlag, day, parse_date, stdout_line};
 
@@ -59,39 +58,6 @@ pub fn run(args: Args) -> Exit {
             eprintln!("{}", messages.text(&wrote));
             Exit::Done
         }
-        Err(e) => Exit::failed_in(&messages, &new_message(&e)),
-    }
-}
-
-fn new_message(e: &NewError) -> Message {
-    let join = |list: &[String]| list.join(", ");
-    match e {
-        NewError::Load(e) => super::load_message(e),
-        NewError::UnknownUnit { unit, known } => Message::new("new-unknown-unit")
-            .arg("unit", unit.as_str())
-            .arg("known", join(known)),
-        NewError::UnknownCategory { code, leadership } => Message::new("new-unknown-category")
-            .arg("code", code.as_str())
-            .arg("known", join(leadership)),
-        NewError::NotLeadership { code } => {
-            Message::new("new-not-leadership").arg("code", code.as_str())
-        }
-        NewError::NoRequirement { code } => {
-            Message::new("new-no-requirement").arg("code", code.as_str())
-        }
-        NewError::TerritorialHeadInCentral { unit } => {
-            Message::new("new-territorial-head-in-central").arg("unit", unit.as_str())
-        }
-        NewError::AuthorityNeeded { unit } => {
-            Message::new("new-authority-needed").arg("unit", unit.as_str())
-        }
-        NewError::DateOutOfRange(e) => {
-            Message::new("new-date-out-of-range").arg("detail", e.to_string())
-        }
-        NewError::Io {
-            action,
-            path,
-            error,
-        } => super::io_message(action, path, error),
+        Err(e) => Exit::failed_in(&messages, &e.message()),
     }
 }

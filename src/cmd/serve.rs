@@ -4,9 +4,6 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use kadr_diagnostic::Message;
-use kadr_serve::ServeError;
-
 use super::{Exit, LangFlag, parse_date};
 
 #[derive(clap::Args)]
@@ -49,34 +46,6 @@ pub fn run(args: Args) -> Exit {
     };
     match kadr_serve::run(options) {
         Ok(()) => Exit::Done,
-        Err(e) => Exit::failed_in(&args.lang.messages(), &serve_message(&e)),
-    }
-}
-
-fn serve_message(e: &ServeError) -> Message {
-    let detail = |e: &dyn std::fmt::Display| e.to_string();
-    match e {
-        ServeError::NotAFolder(root) => {
-            Message::new("root-not-a-folder").arg("root", root.display().to_string())
-        }
-        ServeError::Watch { root, error } => Message::new("serve-watch")
-            .arg("root", root.display().to_string())
-            .arg("detail", detail(error)),
-        ServeError::Thread(e) => Message::new("serve-thread").arg("detail", detail(e)),
-        ServeError::Start(e) => Message::new("serve-start").arg("detail", detail(e)),
-        ServeError::Bind {
-            ip,
-            from,
-            to,
-            error,
-        } => Message::new("serve-bind")
-            .arg("ip", ip.to_string())
-            .arg("from", i64::from(*from))
-            .arg("to", i64::from(*to))
-            .arg(
-                "detail",
-                error.as_ref().map_or_else(String::new, ToString::to_string),
-            ),
-        ServeError::Server(e) => Message::new("serve-server").arg("detail", detail(e)),
+        Err(e) => Exit::failed_in(&args.lang.messages(), &e.message()),
     }
 }

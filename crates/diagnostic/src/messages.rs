@@ -42,6 +42,12 @@ impl Messages {
         }
     }
 
+    /// `message` in English: what an error's `Display` prints, so that the English
+    /// text is written once, in en.ftl.
+    pub fn english(message: &Message) -> String {
+        Messages::new(MessageLang::En).text(message)
+    }
+
     fn lookup(&self, id: &str, message: &Message) -> Option<String> {
         self.0.format(id, &message.args)
     }

@@ -33,7 +33,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use kadr_diagnostic::{Diagnostic, Sources};
+use kadr_diagnostic::{Diagnostic, Message, Sources};
 use kadr_model::{FileId, Pos, SiteData};
 use read::Ctx;
 
@@ -86,11 +86,20 @@ pub enum LoadError {
     NotAFolder(std::path::PathBuf),
 }
 
+impl LoadError {
+    /// The reason as a message of the catalogue.
+    pub fn message(&self) -> Message {
+        match self {
+            LoadError::NotAFolder(root) => {
+                Message::new("root-not-a-folder").arg("root", root.display().to_string())
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            LoadError::NotAFolder(root) => write!(f, "{} is not a directory", root.display()),
-        }
+        f.write_str(&kadr_diagnostic::Messages::english(&self.message()))
     }
 }
 
@@ -622,6 +631,16 @@ pub fn add_record(data: &mut SiteData, kind: Kind, path: &str, record: Option<Re
             }
         }
     }
+}
+
+/// An I/O failure as the catalogue's `output-io` words it: the action, the path, and
+/// the kind of error in the reader's language (the system's own text for English).
+pub fn io_message(action: &'static str, path: &Path, error: &std::io::Error) -> Message {
+    Message::new("output-io")
+        .arg("action", action)
+        .arg("path", path.display().to_string())
+        .arg("detail", error.to_string())
+        .arg("kind", IoKind::of(error).name())
 }
 
 /// What kind of I/O failure a message names in the reader's language (the OS's own

@@ -154,12 +154,19 @@ pub enum DiffError {
     Load(load::LoadError),
 }
 
+impl DiffError {
+    /// The reason as a message of the catalogue.
+    pub fn message(&self) -> kadr_diagnostic::Message {
+        match self {
+            DiffError::Git(e) => e.message(),
+            DiffError::Load(e) => e.message(),
+        }
+    }
+}
+
 impl std::fmt::Display for DiffError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            DiffError::Git(e) => e.fmt(f),
-            DiffError::Load(e) => e.fmt(f),
-        }
+        f.write_str(&kadr_diagnostic::Messages::english(&self.message()))
     }
 }
 

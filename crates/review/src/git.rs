@@ -4,6 +4,7 @@
 //! reads like any other site. This uses the `git` command line, which every reviewer's
 //! machine and every CI runner has.
 
+use kadr_diagnostic::{Message, Messages};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -54,24 +55,37 @@ pub enum GitError {
     CatFile(String),
 }
 
-impl std::fmt::Display for GitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+impl GitError {
+    /// The reason as a message of the catalogue.
+    pub fn message(&self) -> Message {
         match self {
-            GitError::CannotRun(e) => write!(f, "cannot run git: {e}"),
-            GitError::Failed { command, stderr } => write!(f, "git {command} failed: {stderr}"),
+            GitError::CannotRun(e) => Message::new("git-cannot-run").arg("detail", e.to_string()),
+            GitError::Failed { command, stderr } => Message::new("git-failed")
+                .arg("command", command.as_str())
+                .arg("detail", stderr.as_str()),
             GitError::NotARepository(root) => {
-                write!(f, "{} is not in a git repository", root.display())
+                Message::new("git-not-a-repository").arg("root", root.display().to_string())
             }
-            GitError::NoSuchCommit(rev) => write!(f, "`{rev}` does not name a commit"),
-            GitError::NoCommit => f.write_str("the repository has no commit to compare with"),
+            GitError::NoSuchCommit(rev) => {
+                Message::new("git-no-such-commit").arg("rev", rev.as_str())
+            }
+            GitError::NoCommit => Message::new("git-no-commit"),
             GitError::Io {
                 action,
                 path,
                 error,
-            } => write!(f, "cannot {action} {}: {error}", path.display()),
-            GitError::UnsafePath(path) => write!(f, "unsafe path in the repository: {path}"),
-            GitError::CatFile(detail) => f.write_str(detail),
+            } => kadr_load::io_message(action, path, error),
+            GitError::UnsafePath(path) => {
+                Message::new("git-unsafe-path").arg("path", path.as_str())
+            }
+            GitError::CatFile(d) => Message::new("git-cat-file").arg("detail", d.as_str()),
         }
+    }
+}
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&Messages::english(&self.message()))
     }
 }
 

@@ -15,6 +15,7 @@ use jiff::civil::Date;
 
 use crate::schema;
 use kadr_check::{p3_is_leadership, p3_may_appoint, p5_covers};
+use kadr_diagnostic::{Message, Messages};
 use kadr_load::{self as load, LoadError, Loaded};
 use kadr_model::fields::{self, New, Refers, Shape};
 use kadr_model::{Authority, Lookup, Requirement, UnitKind};
@@ -91,43 +92,45 @@ pub enum NewError {
     },
 }
 
-impl std::fmt::Display for NewError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+impl NewError {
+    /// The reason as a message of the catalogue.
+    pub fn message(&self) -> Message {
+        let join = |list: &[String]| list.join(", ");
         match self {
-            NewError::Load(e) => e.fmt(f),
-            NewError::UnknownUnit { unit, known } => write!(
-                f,
-                "no unit `{unit}` in content/units/ (known: {})",
-                known.join(", ")
-            ),
-            NewError::UnknownCategory { code, leadership } => write!(
-                f,
-                "no category `{code}` in content/categories.yaml (leadership categories: {})",
-                leadership.join(", ")
-            ),
-            NewError::NotLeadership { code } => write!(
-                f,
-                "category `{code}` is not a leadership one: only leadership positions are published (P3)"
-            ),
-            NewError::NoRequirement { code } => write!(
-                f,
-                "no record in content/requirements/ covers category `{code}` (P5): add the code to the `categories` of the one that applies"
-            ),
-            NewError::TerritorialHeadInCentral { unit } => write!(
-                f,
-                "`{unit}` is the central apparatus: its positions are appointed by the minister or a deputy minister (P3)"
-            ),
-            NewError::AuthorityNeeded { unit } => write!(
-                f,
-                "`{unit}` is the central apparatus: name who appoints with --authority minister or --authority deputy_minister (P3)"
-            ),
-            NewError::DateOutOfRange(e) => e.fmt(f),
+            NewError::Load(e) => e.message(),
+            NewError::UnknownUnit { unit, known } => Message::new("new-unknown-unit")
+                .arg("unit", unit.as_str())
+                .arg("known", join(known)),
+            NewError::UnknownCategory { code, leadership } => Message::new("new-unknown-category")
+                .arg("code", code.as_str())
+                .arg("known", join(leadership)),
+            NewError::NotLeadership { code } => {
+                Message::new("new-not-leadership").arg("code", code.as_str())
+            }
+            NewError::NoRequirement { code } => {
+                Message::new("new-no-requirement").arg("code", code.as_str())
+            }
+            NewError::TerritorialHeadInCentral { unit } => {
+                Message::new("new-territorial-head-in-central").arg("unit", unit.as_str())
+            }
+            NewError::AuthorityNeeded { unit } => {
+                Message::new("new-authority-needed").arg("unit", unit.as_str())
+            }
+            NewError::DateOutOfRange(e) => {
+                Message::new("new-date-out-of-range").arg("detail", e.to_string())
+            }
             NewError::Io {
                 action,
                 path,
                 error,
-            } => write!(f, "cannot {action} {}: {error}", path.display()),
+            } => load::io_message(action, path, error),
         }
+    }
+}
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&Messages::english(&self.message()))
     }
 }
 

@@ -5,6 +5,8 @@ use std::io;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+use kadr_diagnostic::{Message, Messages};
+
 #[derive(Debug)]
 pub enum ServeError {
     /// The site's root is missing or not a folder.
@@ -26,27 +28,40 @@ pub enum ServeError {
     Server(io::Error),
 }
 
-impl fmt::Display for ServeError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl ServeError {
+    /// The reason as a message of the catalogue.
+    pub fn message(&self) -> Message {
+        let detail = |e: &dyn fmt::Display| e.to_string();
         match self {
-            ServeError::NotAFolder(root) => write!(f, "{} is not a directory", root.display()),
-            ServeError::Watch { root, error } => {
-                write!(f, "cannot watch {}: {error}", root.display())
+            ServeError::NotAFolder(root) => {
+                Message::new("root-not-a-folder").arg("root", root.display().to_string())
             }
-            ServeError::Thread(e) => write!(f, "cannot start the rebuild thread: {e}"),
-            ServeError::Start(e) => write!(f, "cannot start the server: {e}"),
+            ServeError::Watch { root, error } => Message::new("serve-watch")
+                .arg("root", root.display().to_string())
+                .arg("detail", detail(error)),
+            ServeError::Thread(e) => Message::new("serve-thread").arg("detail", detail(e)),
+            ServeError::Start(e) => Message::new("serve-start").arg("detail", detail(e)),
             ServeError::Bind {
                 ip,
                 from,
                 to,
                 error,
-            } => write!(
-                f,
-                "cannot listen on {ip} ports {from}–{to}: {}",
-                error.as_ref().map_or_else(String::new, ToString::to_string)
-            ),
-            ServeError::Server(e) => write!(f, "server error: {e}"),
+            } => Message::new("serve-bind")
+                .arg("ip", ip.to_string())
+                .arg("from", i64::from(*from))
+                .arg("to", i64::from(*to))
+                .arg(
+                    "detail",
+                    error.as_ref().map_or_else(String::new, ToString::to_string),
+                ),
+            ServeError::Server(e) => Message::new("serve-server").arg("detail", detail(e)),
         }
+    }
+}
+
+impl fmt::Display for ServeError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&Messages::english(&self.message()))
     }
 }
 
