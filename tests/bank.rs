@@ -240,6 +240,22 @@ impl Office {
         .unwrap()
     }
 
+    /// Tampering by someone who holds the key: the trigger refuses an edit of the
+    /// audit log, so they drop it and edit entry 3.
+    fn tamper_with_entry_3(&self) {
+        let conn = self.raw();
+        assert!(
+            conn.execute_batch("UPDATE audit SET object = 'cand-0009' WHERE seq = 3")
+                .is_err(),
+            "the trigger refuses an update"
+        );
+        conn.execute_batch(
+            "DROP TRIGGER audit_no_update;
+             UPDATE audit SET object = 'cand-0009' WHERE seq = 3;",
+        )
+        .unwrap();
+    }
+
     fn audit(&self) -> Vec<Value> {
         match self.json(&["audit", "--format", "json"]) {
             Value::Array(entries) => entries,
@@ -790,20 +806,7 @@ fn audit_verify_passes_and_names_the_first_entry_edited_with_the_key() {
     let office = Office::with_four_candidates();
     let verified = office.bank(&["audit", "--verify"]);
     assert!(verified.ok().stdout.contains("the audit chain holds"));
-    // Simulated tampering by someone who holds the key: drop the guard and edit entry 3.
-    {
-        let conn = office.raw();
-        assert!(
-            conn.execute_batch("UPDATE audit SET object = 'cand-0009' WHERE seq = 3")
-                .is_err(),
-            "the trigger refuses an update"
-        );
-        conn.execute_batch(
-            "DROP TRIGGER audit_no_update;
-             UPDATE audit SET object = 'cand-0009' WHERE seq = 3;",
-        )
-        .unwrap();
-    }
+    office.tamper_with_entry_3();
     office
         .bank(&["audit", "--verify"])
         .refused("K26")
@@ -1765,14 +1768,7 @@ fn a_missing_bank_is_named_in_the_operators_language() {
 #[test]
 fn k26_what_the_integrity_check_finds_is_told_in_the_operators_language() {
     let office = Office::with_four_candidates();
-    {
-        let conn = office.raw();
-        conn.execute_batch(
-            "DROP TRIGGER audit_no_update;
-             UPDATE audit SET object = 'cand-0009' WHERE seq = 3;",
-        )
-        .unwrap();
-    }
+    office.tamper_with_entry_3();
     office
         .bank(&["audit", "--verify", "--lang", "ru"])
         .code(1)

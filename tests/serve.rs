@@ -38,16 +38,19 @@ impl Drop for Server {
     }
 }
 
-/// Starts `kadr serve` on a free port and waits until it says where it serves.
-fn serve(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kadr"))
-        .args(["serve", "--port", "0", "--today", "2026-11-27", "--root"])
+/// Starts `kadr serve` on a free port, in English or in `lang` (through `KADR_LANG`),
+/// with its console lines arriving on the receiver.
+fn start_serve(root: &Path, lang: Option<&str>) -> (Child, mpsc::Receiver<String>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kadr"));
+    cmd.args(["serve", "--port", "0", "--today", "2026-11-27", "--root"])
         .arg(root)
         .env_remove("KADR_LANG")
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::piped());
+    if let Some(lang) = lang {
+        cmd.env("KADR_LANG", lang);
+    }
+    let mut child = cmd.spawn().unwrap();
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -55,6 +58,12 @@ fn serve(root: &Path) -> Server {
             let _ = tx.send(line);
         }
     });
+    (child, rx)
+}
+
+/// Starts `kadr serve` on a free port and waits until it says where it serves.
+fn serve(root: &Path) -> Server {
+    let (mut child, rx) = start_serve(root, None);
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
         if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
@@ -449,21 +458,7 @@ fn serve_speaks_the_language_of_kadr_lang_and_of_lang() {
     );
 
     let site = sample_site("kk-console");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kadr"))
-        .args(["serve", "--port", "0", "--today", "2026-11-27", "--root"])
-        .arg(&site)
-        .env("KADR_LANG", "kk")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    let (mut child, rx) = start_serve(&site, Some("kk"));
     let mut seen = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline && !seen.iter().any(|l: &String| l.contains("Ctrl-C")) {
