@@ -171,17 +171,10 @@ impl ResolvedSite {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let index = |keys: &mut dyn Iterator<Item = &str>| {
-            let mut map = HashMap::new();
-            for (i, key) in keys.enumerate() {
-                map.entry(key.to_string()).or_insert(i);
-            }
-            map
-        };
         Some(ResolvedSite {
-            unit_index: index(&mut data.units.iter().map(|u| u.id.value.as_str())),
-            requirement_index: index(&mut data.requirements.iter().map(|r| r.id.value.as_str())),
-            category_index: index(&mut categories.list.iter().map(|c| c.code.value.as_str())),
+            unit_index: first_index(data.units.iter().map(|u| u.id.value.as_str())),
+            requirement_index: first_index(data.requirements.iter().map(|r| r.id.value.as_str())),
+            category_index: first_index(categories.list.iter().map(|c| c.code.value.as_str())),
             site,
             categories,
             units: data.units.clone(),
@@ -215,6 +208,15 @@ impl ResolvedSite {
             .get(id)
             .map(|&i| &self.requirements[i])
     }
+}
+
+/// Each key with the position of its first occurrence.
+fn first_index<'a>(keys: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, key) in keys.enumerate() {
+        map.entry(key.to_string()).or_insert(i);
+    }
+    map
 }
 
 #[cfg(test)]
